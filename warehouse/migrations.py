@@ -1,0 +1,209 @@
+"""Schema migrations: small numbered functions, applied once each, tracked in a table.
+
+Each migration runs in its own transaction together with the row that records it,
+so a crash leaves the schema either before or after a migration, never half way.
+Add a migration by writing ``m00N_description(con)`` and appending it to MIGRATIONS;
+never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import duckdb
+
+
+def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE feeds (
+            name            VARCHAR PRIMARY KEY,
+            url             VARCHAR NOT NULL,
+            etag            VARCHAR,
+            last_modified   VARCHAR,
+            last_status     VARCHAR,          -- ok | not_modified | error
+            last_error      VARCHAR,
+            last_http_status INTEGER,
+            last_fetched_at TIMESTAMPTZ,
+            last_ok_at      TIMESTAMPTZ
+        )""")
+    con.execute("""
+        CREATE TABLE articles (
+            article_id    VARCHAR PRIMARY KEY,  -- sha1 of GUID or canonical URL, 16 hex
+            url           VARCHAR,
+            title         VARCHAR NOT NULL,
+            source        VARCHAR NOT NULL,     -- feed name or archive source
+            published_at  TIMESTAMPTZ,
+            language      VARCHAR,              -- detected: en | fr (declared when undetectable)
+            declared_language VARCHAR,
+            text          VARCHAR NOT NULL,
+            summary       VARCHAR,
+            guid          VARCHAR,
+            text_origin   VARCHAR,              -- feed | page | summary | archive
+            fetch_error   VARCHAR,
+            content_hash  VARCHAR NOT NULL,
+            first_seen_at TIMESTAMPTZ NOT NULL,
+            run_id        VARCHAR
+        )""")
+    con.execute("""
+        CREATE TABLE extractions (
+            article_id        VARCHAR PRIMARY KEY,
+            content_hash      VARCHAR NOT NULL,
+            extractor_version VARCHAR NOT NULL,
+            extracted_at      TIMESTAMPTZ NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE companies (
+            company    VARCHAR PRIMARY KEY,     -- canonical name
+            is_ai      BOOLEAN NOT NULL DEFAULT false,
+            first_seen_at TIMESTAMPTZ NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE company_aliases (
+            alias   VARCHAR PRIMARY KEY,        -- normalised alias (lower case, no legal suffix)
+            company VARCHAR NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE claims (
+            claim_id          VARCHAR PRIMARY KEY,  -- sha1(article_id, char_start, company, metric)
+            article_id        VARCHAR NOT NULL,
+            company           VARCHAR NOT NULL,
+            company_mention   VARCHAR,
+            metric            VARCHAR NOT NULL,
+            value             DOUBLE NOT NULL,
+            value_low         DOUBLE,
+            value_high        DOUBLE,
+            unit              VARCHAR NOT NULL,     -- ISO 4217 | percent | count | other
+            claimed_by        VARCHAR NOT NULL,     -- company | reporter
+            is_forecast       BOOLEAN NOT NULL DEFAULT false,
+            hedge             VARCHAR,
+            period            VARCHAR,
+            as_of             DATE,
+            sentence          VARCHAR NOT NULL,
+            quantity_text     VARCHAR NOT NULL,
+            sentence_index    INTEGER NOT NULL,
+            char_start        INTEGER NOT NULL,
+            language          VARCHAR,
+            extractor_version VARCHAR NOT NULL,
+            published_at      TIMESTAMPTZ,          -- copied from the article, for time ordering
+            created_at        TIMESTAMPTZ NOT NULL
+        )""")
+    con.execute("CREATE INDEX claims_company_metric ON claims(company, metric)")
+    con.execute("""
+        CREATE TABLE disputes (
+            dispute_id        VARCHAR PRIMARY KEY,
+            article_id        VARCHAR NOT NULL,
+            company           VARCHAR NOT NULL,
+            metric            VARCHAR,
+            cue               VARCHAR NOT NULL,
+            sentence          VARCHAR NOT NULL,
+            sentence_index    INTEGER NOT NULL,
+            language          VARCHAR,
+            extractor_version VARCHAR NOT NULL,
+            published_at      TIMESTAMPTZ,
+            created_at        TIMESTAMPTZ NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE contradictions (
+            contradiction_id        VARCHAR PRIMARY KEY,  -- sha1(kind, claim_id, contradicting id)
+            company                 VARCHAR NOT NULL,
+            metric                  VARCHAR,
+            kind                    VARCHAR NOT NULL,     -- numeric | dispute | revision | projection
+            claim_id                VARCHAR,              -- the earlier claim (the company's)
+            contradicting_claim_id  VARCHAR,              -- the later claim, NULL for a dispute
+            dispute_id              VARCHAR,              -- for kind = dispute
+            claim_article_id        VARCHAR,
+            contradicting_article_id VARCHAR NOT NULL,
+            claimed_value           DOUBLE,
+            reported_value          DOUBLE,
+            unit                    VARCHAR,
+            severity                DOUBLE NOT NULL,      -- 0..1, how far apart
+            explanation             VARCHAR NOT NULL,
+            status                  VARCHAR NOT NULL DEFAULT 'open',  -- open | dismissed
+            detected_at             TIMESTAMPTZ NOT NULL,
+            run_id                  VARCHAR
+        )""")
+    con.execute("""
+        CREATE TABLE outbox (
+            recipient     VARCHAR NOT NULL,
+            item_kind     VARCHAR NOT NULL,     -- contradiction | dispute | claim | quiet
+            item_id       VARCHAR NOT NULL,
+            status        VARCHAR NOT NULL,     -- pending | sending | sent
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            last_error    VARCHAR,
+            message_id    VARCHAR,
+            queued_at     TIMESTAMPTZ NOT NULL,
+            sent_at       TIMESTAMPTZ,
+            PRIMARY KEY (recipient, item_kind, item_id)
+        )""")
+    con.execute("""
+        CREATE TABLE runs (
+            run_id          VARCHAR PRIMARY KEY,
+            started_at      TIMESTAMPTZ NOT NULL,
+            finished_at     TIMESTAMPTZ,
+            status          VARCHAR NOT NULL,   -- running | ok | partial | failed
+            trigger         VARCHAR,            -- run | import | reprocess | schedule
+            feeds_ok        INTEGER DEFAULT 0,
+            feeds_failed    INTEGER DEFAULT 0,
+            failed_feeds    VARCHAR,            -- "name: reason" lines
+            articles_new    INTEGER DEFAULT 0,
+            claims_new      INTEGER DEFAULT 0,
+            contradictions_new INTEGER DEFAULT 0,
+            digest_status   VARCHAR,
+            error           VARCHAR
+        )""")
+
+
+def m002_views(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE VIEW company_timeline AS
+        SELECT c.company, c.metric, coalesce(c.as_of, CAST(a.published_at AS DATE)) AS as_of,
+               c.period, c.value, c.value_low, c.value_high, c.unit, c.claimed_by,
+               c.is_forecast, a.source, a.title, a.url, a.published_at, c.sentence,
+               c.claim_id, c.article_id
+        FROM claims c JOIN articles a USING (article_id)
+        ORDER BY c.company, c.metric, a.published_at""")
+    con.execute("""
+        CREATE VIEW open_contradictions AS
+        SELECT k.contradiction_id, k.company, k.metric, k.kind, k.severity,
+               k.claimed_value, k.reported_value, k.unit, k.explanation,
+               a1.source AS claim_source, a1.published_at AS claim_published_at, a1.url AS claim_url,
+               a2.source AS report_source, a2.published_at AS report_published_at, a2.url AS report_url,
+               k.detected_at
+        FROM contradictions k
+        LEFT JOIN articles a1 ON a1.article_id = k.claim_article_id
+        JOIN articles a2 ON a2.article_id = k.contradicting_article_id
+        WHERE k.status = 'open'
+        ORDER BY k.severity DESC, a2.published_at DESC""")
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
+    m001_initial,
+    m002_views,
+]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied."""
+    con.execute("""
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER PRIMARY KEY,
+            name       VARCHAR NOT NULL,
+            applied_at TIMESTAMPTZ NOT NULL
+        )""")
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, migration in enumerate(MIGRATIONS, start=1):
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            migration(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                        [version, migration.__name__, datetime.now(timezone.utc)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(migration.__name__)
+    return applied
