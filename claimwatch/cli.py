@@ -1,0 +1,285 @@
+"""The ``claimwatch`` command line. Each command is a thin wrapper over the library.
+
+Exit codes: 0 success, 1 a user-facing error (one line, with its code), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from claimwatch import __version__
+from claimwatch.config import PRODUCTION_TEMPLATE, Config, load_config
+from claimwatch.errors import ClaimwatchError, ImportFileError
+
+# Prefect's defaults that suit a command line tool: no telemetry, a patient start of the
+# temporary server on a busy two-core machine. The user's own environment wins.
+_PREFECT_DEFAULTS = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+}
+
+
+def _prefect_env() -> None:
+    for key, value in _PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+def _config(args) -> Config:
+    config = load_config(getattr(args, "config", None))
+    db = getattr(args, "db", None)
+    if db:
+        config = config.model_copy(update={"warehouse": config.warehouse.model_copy(update={"path": db})})
+    return config
+
+
+def _print_summary(summary: dict) -> None:
+    from flows.daily import RunSummary
+    for line in RunSummary(**summary).lines():
+        print(line)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    """Run the daily job once: fetch feeds, extract, detect contradictions, send the digest."""
+    _prefect_env()
+    config = _config(args)
+    from flows.daily import daily_flow, with_runner
+    summary = with_runner(daily_flow, config)(config_path=args.config, db=args.db, trigger="run")
+    _print_summary(summary)
+    return 0 if summary["status"] in ("ok", "partial") else 1
+
+
+def cmd_import(args) -> int:
+    """Import a JSONL archive of articles, then extract and detect."""
+    _prefect_env()
+    if not Path(args.file).is_file():
+        raise ImportFileError(f"no such file: {args.file}")
+    config = _config(args)
+    from flows.daily import import_flow, with_runner
+    summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db)
+    _print_summary(summary)
+    return 0
+
+
+def cmd_reprocess(args) -> int:
+    """Re-extract stored articles after an extractor change and re-detect (no fetching)."""
+    _prefect_env()
+    config = _config(args)
+    from flows.daily import reprocess_flow, with_runner
+    summary = with_runner(reprocess_flow, config)(config_path=args.config, db=args.db)
+    _print_summary(summary)
+    return 0
+
+
+def cmd_extract(args) -> int:
+    """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database."""
+    import ingest
+    from extractors import Extractor, quantities_for
+    config = _config(args)
+    out = sys.stdout
+    articles = ingest.read_jsonl(args.file)
+    if args.quantities:
+        for article in articles:
+            for q in quantities_for(article):
+                out.write(json.dumps({"article_id": article.article_id, "value": q.value,
+                                      "value_low": q.value_low, "value_high": q.value_high,
+                                      "unit": q.unit, "text": q.text}, ensure_ascii=False) + "\n")
+        return 0
+    extractor = Extractor(config.extract, config.companies)
+    for extraction in extractor.extract_many(articles):
+        for claim in extraction.claims:
+            row = asdict(claim)
+            row["as_of"] = claim.as_of.isoformat() if claim.as_of else None
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_sql(args) -> int:
+    """Run a read-only SQL query against the warehouse."""
+    import warehouse
+    config = _config(args)
+    con = warehouse.connect(config.warehouse.path, read_only=True,
+                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        columns, rows = warehouse.run_sql(con, args.query)
+    finally:
+        con.close()
+    print(warehouse.format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_contradictions(args) -> int:
+    """List open contradictions, optionally for one company."""
+    import warehouse
+    config = _config(args)
+    con = warehouse.connect(config.warehouse.path, read_only=True,
+                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        columns, rows = warehouse.open_contradictions(con, args.company)
+    finally:
+        con.close()
+    if not rows:
+        print("no open contradictions" + (f" for {args.company}" if args.company else ""))
+        return 0
+    print(warehouse.format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    """Show every claim of a company by metric and date, with its source."""
+    import warehouse
+    config = _config(args)
+    con = warehouse.connect(config.warehouse.path, read_only=True,
+                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        columns, rows = warehouse.company_timeline(con, args.company)
+    finally:
+        con.close()
+    if not rows:
+        print(f"no claims for {args.company}")
+        return 1
+    print(warehouse.format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_digest(args) -> int:
+    """Send the digest of what is new now (or render it with --dry-run, or resend a day's)."""
+    import digest
+    import warehouse
+    config = _config(args)
+    con = warehouse.connect(config.warehouse.path, lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        report = digest.send_digests(
+            con, config,
+            dry_run_out=Path(args.out) if args.dry_run else None,
+            resend_date=date.fromisoformat(args.resend) if args.resend else None)
+    finally:
+        con.close()
+    print(report.summary)
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write every table to Parquet files partitioned by date."""
+    import warehouse
+    config = _config(args)
+    con = warehouse.connect(config.warehouse.path, read_only=True,
+                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        paths = warehouse.export_parquet(con, Path(args.out))
+    finally:
+        con.close()
+    print(f"wrote {len(paths)} Parquet files under {args.out}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Register the daily deployment on the Prefect server and run it on schedule."""
+    _prefect_env()
+    config = _config(args)
+    from flows.schedule import serve
+    serve(config, config_path=args.config)
+    return 0
+
+
+def cmd_init(args) -> int:
+    """Write a claimwatch.toml for production (TechCrunch and Futurism feeds)."""
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise ClaimwatchError(f"{path} already exists; use --force to overwrite it")
+    path.write_text(PRODUCTION_TEMPLATE, encoding="utf-8")
+    print(f"wrote {path}; edit [digest] and [smtp], then run: claimwatch run --config {path}")
+    return 0
+
+
+# --- parser -----------------------------------------------------------------------------
+
+def _common(p: argparse.ArgumentParser, db: bool = True) -> None:
+    p.add_argument("--config", metavar="PATH",
+                   help="config file (default: $CLAIMWATCH_CONFIG, then ./claimwatch.toml, then the samples)")
+    if db:
+        p.add_argument("--db", metavar="PATH", help="warehouse file (overrides [warehouse] path)")
+
+
+def _format(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+
+
+COMMANDS: dict[str, Callable] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimwatch",
+        description="Track AI startups' quantitative claims in tech news and flag contradictions.")
+    parser.add_argument("--version", action="version", version=f"claimwatch {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable, **kw) -> argparse.ArgumentParser:
+        COMMANDS[name] = func
+        return sub.add_parser(name, help=func.__doc__.splitlines()[0], description=func.__doc__, **kw)
+
+    _common(add("run", cmd_run))
+    p = add("import", cmd_import)
+    p.add_argument("file", help="JSONL file: one article per line (url, title, published, text, source)")
+    _common(p)
+    _common(add("reprocess", cmd_reprocess))
+    p = add("extract", cmd_extract)
+    p.add_argument("file", help="JSONL file of articles")
+    p.add_argument("--quantities", action="store_true", help="print every quantity instead of claims")
+    _common(p, db=False)
+    p = add("sql", cmd_sql)
+    p.add_argument("query", help="a read-only SQL query")
+    _common(p)
+    _format(p)
+    p = add("contradictions", cmd_contradictions)
+    p.add_argument("--company", help="only this company (name or alias)")
+    _common(p)
+    _format(p)
+    p = add("timeline", cmd_timeline)
+    p.add_argument("company", help="company name or alias")
+    _common(p)
+    _format(p)
+    p = add("digest", cmd_digest)
+    p.add_argument("--dry-run", action="store_true", help="render without sending or marking anything")
+    p.add_argument("--out", default="digest-preview.html", help="with --dry-run: the HTML file to write")
+    p.add_argument("--resend", metavar="DATE", help="send again what was sent on DATE (YYYY-MM-DD)")
+    _common(p)
+    p = add("export", cmd_export)
+    p.add_argument("--out", default="export", help="folder for the Parquet files")
+    _common(p)
+    _common(add("serve", cmd_serve))
+    p = add("init", cmd_init)
+    p.add_argument("--path", default="claimwatch.toml", help="where to write the config")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except ClaimwatchError as exc:
+        print(f"claimwatch: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("claimwatch: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
