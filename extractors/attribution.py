@@ -1,0 +1,143 @@
+"""Who makes a claim, whether it is a forecast, and whether a sentence disputes figures.
+
+Attribution rule (documented in ``claimed_by``):
+
+The source cue nearest the figure decides (``claimed_by``):
+
+1. An independent source: "according to sources / people familiar /
+   documents / filings / former employees / an investigation / analysts", "documents seen
+   by", "selon nos sources", "d'anciens salariés", "TechCrunch found/reviewed".
+2. A company source: the company, its CEO/founder/spokesperson or a
+   quote says/claims/announced/told/touts/advertised, "in a statement", "selon
+   l'entreprise", "affirme", "annonce", "revendique", "a indiqué".
+3. Plain narration ("Acme raised $50M", "Acme has 300 customers") counts as the company's
+   claim: tech-news figures about a company come from the company unless the article names
+   another source, and contradictions are then judged against the independent reporting.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DISPUTE_CUES", "claimed_by", "dispute_cue", "is_company_sourced", "is_forecast"]
+
+_I = re.IGNORECASE
+
+_REPORTER = re.compile(
+    r"according to (?:(?:several|multiple|two|three|four|five|\d+|some|anonymous|internal|"
+    r"the|a|an|its|his|her|their|our|court|financial|people|former|current|)\s*)*"
+    r"(?:sources?|people|persons?|documents?|filings?|records?|employees?|staff(?:ers)?|"
+    r"workers|investors?|analysts?|an? investigation|investigation|data|estimates|"
+    r"court|lawsuit|complaint|audit|auditors?|insiders?|emails?|messages|customers)|"
+    r"\bsources (?:said|say|told|familiar|close)|\bpeople (?:familiar|close|with knowledge)|"
+    r"\b(?:documents|filings|records|emails|messages) (?:seen|reviewed|obtained|show|showed)|"
+    r"\b(?:seen|reviewed|obtained) by\b|\bformer (?:employees?|staff(?:ers)?|executives?|"
+    r"workers)\b|\b(?:current and former|ex-)(?:employees|staff)|\b(?:an?|the|our) "
+    r"investigation\b|\banalysts? (?:say|said|estimate|estimated|believe)|\bestimated by\b|"
+    r"\b(?:staff|employees) (?:said|say|told)\b|\bwhistleblowers?\b|\blawsuit\b|"
+    r"\b(?:found|discovered|learned) that\b|\bin (?:reality|truth|fact)\b|\bclos(?:er|e) to\b|"
+    r"\ben réalité\b|\bplutôt proche\b|\bactually (?:had|has|was|were)\b|"
+    r"\bselon (?:nos|des|plusieurs|d['’]anciens|les|un|une|deux|trois) "
+    r"(?:informations|sources?|documents?|salariés|employés|anciens|personnes|enquête|"
+    r"analystes?|estimations|données|proches)|\bd['’]après (?:nos|des|plusieurs) "
+    r"|\bd['’]anciens (?:salariés|employés|collaborateurs)\b|\bnotre enquête\b|"
+    r"\bune enquête\b|\bselon nos informations\b|\bont confié\b|\bsous couvert d['’]anonymat\b|"
+    r"\bestim(?:e|ent|ait|é) par\b|\banalystes\b", _I)
+
+_COMPANY = re.compile(
+    r"\b(?:the company|the startup|the start-up|the firm|it) (?:said|says|claims?|claimed|"
+    r"announced|reported|told|touted|advertised|stated|disclosed|confirmed|boasted|"
+    r"expects|projected)\b|\baccording to (?:the company|the startup|the firm|a "
+    r"(?:company )?spokes(?:person|woman|man)|its (?:ceo|founder|cofounder|co-founder|website|"
+    r"press release|announcement)|a (?:press release|statement)|the (?:press release|"
+    r"announcement))|\b(?:ceo|chief executive|founder|co-?founder|cofounder|spokes(?:person|"
+    r"woman|man)|president|cfo|cto|chief \w+ officer)\b[^.]{0,60}\b(?:said|says|told|claimed|"
+    r"claims|stated|wrote|posted|boasted|added|noted)\b|\b(?:said|says|told|claimed|wrote)\s+"
+    r"(?:\w+\s+){0,3}(?:ceo|chief executive|founder|co-?founder|cofounder|spokes\w+)\b|"
+    r"\bin a (?:statement|press release|blog post|post|filing|announcement|letter|pitch deck)\b|"
+    r"\b(?:claim(?:s|ed|ing)?|announc(?:es|ed|ing)|touts?|touted|touting|advertis(?:es|ed|ing)|"
+    r"boast(?:s|ed|ing)?|told (?:customers|investors|prospective|clients|employees|staff)|"
+    r"markets? itself|pitch(?:es|ed)?|said (?:on|in) (?:its|a))\b|"
+    r"\bselon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|fondateur|"
+    r"patron|dirigeant|cofondateur|co-fondateur)|un communiqué|le communiqué|la direction)|"
+    r"\b(?:affirme|affirmait|a affirmé|annonce|a annoncé|revendique|revendiquait|assure|"
+    r"assurait|a assuré|indique|a indiqué|déclare|a déclaré|se targue|se vante|vante|vantait|"
+    r"communique|a communiqué|précise|a précisé)\b|\bdans un communiqué\b", _I)
+
+_QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
+                    r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
+
+
+def claimed_by(sentence: str, start: int | None = None) -> str:
+    """"company" or "reporter" for the figure at ``sentence[start:]``.
+
+    The source cue nearest before the figure decides ("According to sources, Acme told
+    investors it had $10M" -> company: the figure is what Acme told); failing that, the
+    nearest after it; with no cue at all, plain narration counts as the company's claim
+    (see the module docstring). Without ``start`` an independent source anywhere wins.
+    """
+    reporter = [(m.start(), m.end(), "reporter") for m in _REPORTER.finditer(sentence)]
+    company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
+    company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
+    if start is None:
+        return "reporter" if reporter else "company"
+    cues = reporter + company
+    before = [c for c in cues if c[0] < start]
+    if before:
+        return max(before, key=lambda c: (c[1], c[2] == "company"))[2]
+    after = [c for c in cues if c[0] >= start]
+    if after:
+        return min(after, key=lambda c: c[0])[2]
+    return "company"
+
+
+def is_company_sourced(sentence: str) -> bool:
+    """True when the sentence explicitly attributes a figure to the company."""
+    return bool(_COMPANY.search(sentence) or _QUOTE.search(sentence))
+
+
+_FORECAST = re.compile(
+    r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|projecting|"
+    r"projections?|forecasts?|forecasted|forecasting|aims?|aiming|aimed|targets?|targeted|"
+    r"targeting|plans?|planned|planning|hopes?|hoping|intends?|intending|goal|outlook|"
+    r"guidance|on track to|on pace to|poised to|set to|likely to|should (?:reach|hit|grow|"
+    r"be|exceed|remain|come|generate|double|see)|could (?:reach|hit|grow|exceed|double|"
+    r"generate|be)|would (?:reach|hit|grow|exceed|double|generate)|is going to|are going to|"
+    r"will|'ll|next (?:year|quarter|fiscal|month)|by (?:the end of )?(?:19|20)\d\d|"
+    r"in the coming|going forward|estimates? (?:that|it)|predicts?|predicted|"
+    r"vise|visait|vis(?:ent|er)|prévoit|prévoient|prévoyait|ambitionne|ambitionnait|"
+    r"compte (?:atteindre|doubler|réaliser|lever|recruter|embaucher)|table sur|espère|"
+    r"objectif|devrait|devraient|pourrait|d['’]ici (?:la fin de |à |fin )?(?:19|20)\d\d|"
+    r"à l['’]horizon|l['’]an prochain|l['’]année prochaine|prévisions?|atteindra|"
+    r"dépassera|doublera|sera|seront)\b", _I)
+_NOT_FORECAST = re.compile(
+    r"\b(?:than (?:expected|anticipated|forecast|projected|planned)|(?:beat|beats|missed|"
+    r"exceeded|topped|above|below|ahead of|in line with) (?:its |the |our |their |analysts['’] "
+    r")?(?:expectations|forecasts?|estimates|guidance|targets?|outlook)|plan(?:s)? "
+    r"(?:members|sponsors|participants|assets)|que prévu|qu['’]attendu)\b", _I)
+
+
+def is_forecast(sentence: str) -> bool:
+    """True for forecasts and targets ("expects to reach", "will", "vise", "d'ici 2026")."""
+    cleaned = _NOT_FORECAST.sub(" ", sentence)
+    return bool(_FORECAST.search(cleaned))
+
+
+DISPUTE_CUES = re.compile(
+    r"\b(?:inflat(?:ed|ing|es)|fabricat(?:ed|ing|ion)|overstat(?:ed|ing|es|ement)|"
+    r"exaggerat(?:ed|ing|ion)|misleading(?:ly)?|misrepresent(?:ed|ing|ation)|falsified|"
+    r"false(?:ly)?|fake|bogus|padded|cooked|fraud(?:ulent)?|"
+    r"never (?:a |actually |been )?(?:paying )?(?:customers?|clients?|signed|paid)|"
+    r"(?:were|was|are|is) not (?:actually )?(?:paying )?(?:customers?|clients?)|"
+    r"not paying customers|non-paying|didn['’]t have|did not have|"
+    r"gonfl(?:é|ée|és|ées|er|ait|aient)|faux clients|fausses? (?:données|chiffres?)|"
+    r"n['’](?:a|ont|avait|avaient|étai(?:t|ent)) jamais été (?:des |un |une )?clients?|"
+    r"mensong(?:er|ère|ers|ères)|surévalu(?:é|ée|és|ées|ation)|exagér(?:é|ée|és|ées|ation)|"
+    r"trompeu(?:r|se|rs|ses)|falsifi(?:é|ée|és|ées|cation)|fictifs?|fictives?|"
+    r"frauduleu(?:x|se|ses)|truqu(?:é|ée|és|ées))\b", _I)
+
+
+def dispute_cue(sentence: str) -> str | None:
+    """The dispute cue ("inflated", "faux clients", ...) in ``sentence``, or None."""
+    m = DISPUTE_CUES.search(sentence)
+    return m.group(0) if m else None

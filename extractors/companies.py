@@ -1,0 +1,280 @@
+"""Company detection beyond spaCy's ORG label.
+
+- ``normalize_company`` gives the matching key of a name ("Builder.ai" and "Builder AI"
+  share ``"builder ai"``; "Acme Inc." and "Acme's" share ``"acme"``).
+- ``CompanyRegistry`` holds the gazetteer (watchlist + names already known), aliases and
+  one display name per key, and tells companies from news outlets and common ORG mistakes.
+- ``add_gazetteer`` puts the gazetteer in an EntityRuler before "ner", so names the model
+  misreads ("11x" as a DATE) come out as ORG.
+- ``company_spans`` cleans a Doc's ORG entities and adds appositive ones
+  ("AI startup 11x", "la start-up Mistral AI").
+- ``find_reference`` finds "the company" / "la startup" / "it" in a sentence; ``main_company``
+  picks the article's main company they refer to; ``is_ai_context`` sets the AI flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+__all__ = [
+    "NON_COMPANIES", "OUTLETS", "CompanyRegistry", "OrgSpan", "add_gazetteer",
+    "company_spans", "find_reference", "is_ai_context", "main_company", "normalize_company",
+    "weighted_counts",
+]
+
+_LEGAL = r"(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|sa|sas|sarl|gmbh|plc|ag|nv|bv|srl)"
+_LEGAL_TAIL = re.compile(rf"(?:[\s,]+{_LEGAL}\.?)+\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s*$", re.IGNORECASE)
+_NON_KEY = re.compile(r"[^\w]+", re.UNICODE)
+
+# Written and spoken by newsrooms: organisations, but the source rather than a company
+# making claims. Keys as normalize_company returns them.
+OUTLETS = frozenset(
+    ["techcrunch", "reuters", "bloomberg", "bloomberg news", "forbes", "the information",
+     "wired", "wall street journal", "the wall street journal", "wsj", "new york times",
+     "the new york times", "nyt", "financial times", "the financial times", "ft", "cnbc",
+     "cnn", "bbc", "the verge", "axios", "business insider", "insider", "fortune", "sifted",
+     "futurism", "venturebeat", "engadget", "ars technica", "the guardian", "associated press",
+     "ap", "afp", "les echos", "le monde", "le figaro", "01net", "bfm", "bfm business",
+     "l usine digitale", "usine digitale", "maddyness", "journal du net", "jdn", "la tribune",
+     "le parisien", "challenges", "frenchweb", "business wire", "pr newswire",
+     "globenewswire", "globe newswire", "the economist", "pitchbook", "crunchbase",
+     "dealroom", "semafor", "the times", "le journal du net", "l express"]
+)
+
+_MONTHS = ("january february march april may june july august september october november "
+           "december janvier février fevrier mars avril mai juin juillet août aout septembre "
+           "octobre novembre décembre decembre")
+# Words spaCy's small models tag ORG that are never a company making a claim.
+NON_COMPANIES = frozenset(
+    (_MONTHS + " ai ia ar arr mrr ceo cto cfo coo saas gpu gpus api apis llm llms genai "
+     "gen ai usd eur gbp dollar dollars euro euros pound pounds the company the startup "
+     "series a series b series c series d seed ipo ebitda gaap q1 q2 q3 q4 h1 h2 ytd yoy "
+     "arpu kpi b2b b2c ia générative ai act sec ftc doj sa sas inc corp ltd llc "
+     "covid covid 19 nasdaq composite s p 500 startup start up company").split()
+) | frozenset(["series a", "series b", "series c", "series d", "series e", "gen ai",
+               "ai act", "s p 500", "the company", "the startup", "start up", "covid 19",
+               "ia générative", "intelligence artificielle", "artificial intelligence"])
+
+_AI_NAME = re.compile(r"\.ai\b|\bai$|\bia$", re.IGNORECASE)
+
+
+def normalize_company(name: str) -> str:
+    """The matching key of a company name: case-folded, no legal suffix or possessive.
+
+    ".ai" becomes " ai", so "Builder.ai" and "Builder AI" share a key, which stays
+    distinct from plain "Builder".
+    """
+    text = name.strip().replace("’", "'")
+    for _ in range(2):
+        text = _POSSESSIVE.sub("", text)
+        text = _LEGAL_TAIL.sub("", text)
+    text = re.sub(r"\.(ai|io|com|co)\b", r" \1", text, flags=re.IGNORECASE)
+    key = _NON_KEY.sub(" ", text.casefold()).strip()
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    """An organisation found in a Doc: character offsets in ``doc.text``."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    is_outlet: bool = False
+
+
+class CompanyRegistry:
+    """Gazetteer, aliases and canonical display names."""
+
+    def __init__(self, watchlist: Iterable[str] = (), aliases: Mapping[str, str] | None = None,
+                 known: Iterable[str] = ()):
+        self._display: dict[str, str] = {}
+        self._alias: dict[str, str] = {}
+        self.gazetteer: list[str] = []
+        for name in [*watchlist, *(aliases or {}).values(), *known]:
+            self.add(name)
+        for alias, target in (aliases or {}).items():
+            akey, tkey = normalize_company(alias), normalize_company(target)
+            if akey and tkey and akey != tkey:
+                self._alias[akey] = tkey
+                self.gazetteer.append(alias)
+
+    def add(self, name: str) -> None:
+        key = normalize_company(name)
+        if not key or key in NON_COMPANIES or key in OUTLETS or len(key) < 2:
+            return
+        if key not in self._display:
+            self._display[key] = _strip_suffixes(name)
+            self.gazetteer.append(name)
+
+    def key(self, name: str) -> str:
+        key = normalize_company(name)
+        return self._alias.get(key, key)
+
+    def canonical(self, name: str) -> str:
+        """The display name of a company ("Engineer.ai" -> "Builder.ai")."""
+        key = self.key(name)
+        return self._display.get(key) or _strip_suffixes(name)
+
+    def is_known(self, name: str) -> bool:
+        return self.key(name) in self._display
+
+
+def _strip_suffixes(name: str) -> str:
+    text = name.strip()
+    text = _POSSESSIVE.sub("", text)
+    return _LEGAL_TAIL.sub("", text).strip() or name.strip()
+
+
+def add_gazetteer(nlp, names: Iterable[str]):
+    """Add an EntityRuler with ``names`` as ORG before "ner" (or last); returns it."""
+    names = sorted({n.strip() for n in names if n and n.strip()})
+    before = "ner" if "ner" in nlp.pipe_names else None
+    config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    ruler = nlp.add_pipe("entity_ruler", name="claimwatch_gazetteer", before=before,
+                         config=config)
+    patterns = []
+    for name in names:
+        variants = {name}
+        if re.search(r"\.ai\b", name, re.IGNORECASE):
+            variants.add(re.sub(r"\.ai\b", " AI", name, flags=re.IGNORECASE))
+        patterns.extend({"label": "ORG", "pattern": v} for v in variants)
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+_SUFFIX_AFTER = re.compile(rf"^(?:\s*,)?\s+{_LEGAL}\b\.?", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    r"(?:\b(?:AI|IA|tech|fintech|software|SaaS|robotics|defense|French|British|German|"
+    r"American|US|Paris-based|London-based|[A-Z][a-z]+-based)[- ])?"
+    r"\b(?:startup|start-up|start up|company|firm|unicorn|scale-up|scaleup|licorne|"
+    r"société|entreprise|pépite|jeune pousse)"
+    r"(?:\s+(?:d'IA|d’IA|de l'IA|française|américaine|britannique|parisienne))?"
+    r"\s+((?:[A-Z0-9][\w.&'-]*|de|of|and|&)(?:\s+(?:[A-Z0-9][\w.&-]*))*)"
+)
+_BAD_HEADS = frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
+                       "Selon According Last Since En Au".split())
+
+
+def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]:
+    """Clean ORG spans of ``doc`` plus appositive names, sorted, without overlaps.
+
+    Cleaning: possessives trimmed, a following legal suffix ("Inc.", ", LLC") attached,
+    non-companies (months, "AI", "ARR", "CEO"...) and lower-case spans dropped.
+    Outlets are kept but marked ``is_outlet``.
+    """
+    text = doc.text
+    found: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" and not (registry and ent.label_ in ("PRODUCT", "PERSON", "DATE",
+                                                                     "CARDINAL", "GPE", "MISC")
+                                        and registry.is_known(ent.text)):
+            continue
+        start, end = ent.start_char, ent.end_char
+        found.append((start, end))
+    for match in _APPOSITIVE.finditer(text):
+        name = match.group(1)
+        words = name.split()
+        # stop at the first lower-case word, keep at most four words
+        kept = []
+        for w in words[:4]:
+            if kept and not (w[0].isupper() or w[0].isdigit()):
+                break
+            kept.append(w)
+        while kept and kept[-1].lower() in ("de", "of", "and", "&"):
+            kept.pop()
+        if not kept or kept[0] in _BAD_HEADS:
+            continue
+        start = match.start(1)
+        end = start + len(" ".join(kept))
+        # "company Acme said": the single word must look like a name, not a sentence start
+        found.append((start, end))
+    spans: list[OrgSpan] = []
+    for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
+        span = _clean(text, start, end, registry)
+        if span is None:
+            continue
+        if spans and span.start < spans[-1].end:
+            continue
+        spans.append(span)
+    return spans
+
+
+def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) -> OrgSpan | None:
+    surface = text[start:end]
+    # trim possessive and trailing punctuation
+    m = _POSSESSIVE.search(surface)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while end > start and text[end - 1] in " ,;:(\"“”":
+        end -= 1
+    while start < end and text[start] in " \"“”(":
+        start += 1
+    # attach a following legal suffix ("Mattel, Inc.")
+    m = _SUFFIX_AFTER.match(text[end:end + 12])
+    if m:
+        end += m.end()
+    surface = text[start:end]
+    key = registry.key(surface) if registry else normalize_company(surface)
+    if not key or key in NON_COMPANIES or len(key) < 2 and not surface.isupper():
+        return None
+    if not any(c.isupper() or c.isdigit() for c in surface):
+        return None
+    if key.isdigit():
+        return None
+    return OrgSpan(start, end, surface, key, is_outlet=key in OUTLETS)
+
+
+_REFERENCE_EN = re.compile(
+    r"\b(?:the|The)\s+(?:company|startup|start-up|firm|business|group|unicorn)\b|"
+    r"\b(?:[Ii]ts|[Ii]t)\b")
+_REFERENCE_FR = re.compile(
+    r"\b(?:[Ll]a\s+(?:start-up|startup|société|jeune pousse|pépite|licorne|firme)|"
+    r"[Ll]['’]entreprise|[Ll]e groupe)\b|\b(?:[Ee]lle|[Ss]on|[Ss]a|[Ss]es)\b")
+
+
+def find_reference(sentence: str, language: str = "en") -> tuple[int, int] | None:
+    """The first "the company"/"la startup"/"it"-like reference in ``sentence``, or None."""
+    pattern = _REFERENCE_FR if language == "fr" else _REFERENCE_EN
+    m = pattern.search(sentence)
+    return (m.start(), m.end()) if m else None
+
+
+def main_company(counts: Mapping[str, float]) -> str | None:
+    """The key with the highest weighted count (title mentions weigh more), or None."""
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
+    return best[0]
+
+
+_AI_CUES = re.compile(
+    r"\bAI(?:-powered|-driven|-native|-first|-based)\b|\bAI\s+(?:startup|start-up|company|firm|"
+    r"unicorn|lab|agent|agents|sales|model|models|developer|platform|chatbot)s?\b|"
+    r"\bartificial intelligence\b|\bintelligence artificielle\b|\bd['’]IA\b|\bde l['’]IA\b|"
+    r"\bIA\s+(?:générative|generative)\b|\bgenerative AI\b|\bLLMs?\b",
+    re.IGNORECASE)
+
+
+def is_ai_context(name: str, sentences: Iterable[str]) -> bool:
+    """True when ``name`` is a ".ai"/" AI" name or a sentence mentioning it describes AI."""
+    if _AI_NAME.search(name.strip()):
+        return True
+    low = name.lower()
+    for sentence in sentences:
+        if low in sentence.lower() and _AI_CUES.search(sentence):
+            return True
+    return False
+
+
+def weighted_counts(mentions: Iterable[tuple[str, bool]]) -> Counter:
+    """Count keys, a title mention weighing 3: ``mentions`` yields (key, in_title)."""
+    counts: Counter = Counter()
+    for key, in_title in mentions:
+        counts[key] += 3 if in_title else 1
+    return counts

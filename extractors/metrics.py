@@ -1,0 +1,214 @@
+"""Which metric a number is about, and which period it covers, from its sentence.
+
+``metric_for`` scores metric cue words (English and French) by their distance to the
+quantity and by whether the quantity's unit fits the metric (money for revenue, a
+count for customers, a percentage for churn or growth). ``period_for`` reads the
+period ("2024", "Q3 2024", "first year", "monthly") and, when the sentence fixes one,
+the date the figure refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["CURRENCY_METRICS", "find_metric_cues", "metric_for", "period_for"]
+
+CURRENCY_METRICS = frozenset(
+    {"revenue", "arr", "valuation", "funding", "profit", "loss", "bookings", "gmv"})
+COUNT_METRICS = frozenset({"customers", "users", "employees"})
+PERCENT_METRICS = frozenset({"churn", "growth"})
+
+_I = re.IGNORECASE
+# metric -> cue patterns (both languages). Order inside a metric does not matter.
+_CUES: dict[str, list[str]] = {
+    "arr": [r"annual(?:ized)? recurring revenues?", r"\bARR\b", r"run[- ]rate",
+            r"revenus? récurrents? annuels?", r"chiffre d['’]affaires récurrent"],
+    "revenue": [r"\brevenues?\b", r"\bsales\b", r"\bturnover\b", r"chiffre d['’]affaires",
+                r"\bventes\b", r"\brecettes\b", r"\brevenus?\b", r"\bCA\b", r"\bMRR\b",
+                r"\bbilled\b", r"\bfactur\w+"],
+    "valuation": [r"\bvalu(?:ed|ation|ing)\b", r"\bworth\b", r"\bvaloris\w+", r"\bpost-money\b",
+                  r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
+                  r"\blicorne\b", r"\bunicorn\b"],
+    "funding": [r"\braised?\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
+                r"\bSeries [A-F]\b", r"\bseed\b", r"\binvest(?:ment|ed|ors?)\b", r"\bbacked\b",
+                r"\bsecured\b", r"\bclosed\b", r"lev[ée]e? de fonds", r"\blev[ée]e?s?\b",
+                r"\ba levé\b", r"\blève\b", r"\btour de table\b", r"\bfinancement\b",
+                r"\bsérie [A-F]\b", r"\bamorçage\b"],
+    "customers": [r"\bcustomers?\b", r"\bclients?\b", r"\bclientèle\b", r"\bbrands\b",
+                  r"\benterprises?\b", r"\baccounts\b", r"\bmerchants\b", r"\bbusinesses\b",
+                  r"\bcommer[çc]ants\b", r"\bentreprises clientes\b"],
+    "users": [r"\busers?\b", r"\butilisateurs?\b", r"\bsubscribers?\b", r"\babonnés\b",
+              r"\bmonthly active\b", r"\bMAUs?\b", r"\bDAUs?\b", r"\bdownloads?\b",
+              r"\btéléchargements\b", r"\bmembers\b", r"\bmembres\b", r"\bdevelopers\b",
+              r"\bdéveloppeurs\b", r"\bpeople use\b"],
+    "employees": [r"\bemployees?\b", r"\bstaff(?:ers)?\b", r"\bheadcount\b", r"\bworkers\b",
+                  r"\bworkforce\b", r"\bpeople\b", r"\bsalariés?\b", r"\bemployés?\b",
+                  r"\bcollaborateurs\b", r"\beffectifs?\b", r"\bpersonnes\b", r"\bengineers\b",
+                  r"\bingénieurs\b", r"\blayoffs?\b", r"\blaid off\b", r"\bjob cuts\b",
+                  r"\blicenci\w+"],
+    "churn": [r"\bchurn(?:ed)?\b", r"\blost\b", r"\blosing\b", r"\bcancel+ed\b", r"\bleft\b",
+              r"\bperd(?:ait|u|re)?\b", r"\bdésabonn\w+", r"\battrition\b", r"\bquitté\b"],
+    "growth": [r"\bgr[eo]w(?:n|s|ing)?\b", r"\bgrowth\b", r"\bincrease[ds]?\b", r"\bup\b",
+               r"\bjump(?:ed|s)?\b", r"\bsurged?\b", r"\brose\b", r"\brise\b", r"\bdoubled\b",
+               r"\btripled\b", r"\bcroissance\b", r"\bhausse\b", r"\bprogress\w+", r"\baugment\w+",
+               r"\bbondi\b", r"\bcrû\b", r"\byear[- ]over[- ]year\b", r"\bsur un an\b",
+               r"\bdecline[ds]?\b", r"\bfell\b", r"\bdropped\b", r"\bbaisse\b", r"\brecul\w*"],
+    "profit": [r"\bprofits?\b", r"\bprofitable\b", r"\bnet income\b", r"\bearnings\b",
+               r"\bEBITDA\b", r"\boperating income\b", r"\bbénéfices?\b", r"\brésultat net\b",
+               r"\brentab\w+", r"\bmarge\b", r"\bmargin\b"],
+    "loss": [r"\blosses\b", r"\bnet loss\b", r"\boperating loss\b", r"\bloss of\b",
+             r"\bburn(?:ed|ing)?\b", r"\bcash burn\b", r"\bpertes?\b", r"\bdéficit\b",
+             r"\blost money\b"],
+    "bookings": [r"\bbookings\b", r"\bcontracts? (?:worth|signed)\b", r"\bbacklog\b",
+                 r"\bpipeline\b", r"\bcommandes\b", r"\bcarnet de commandes\b", r"\bdeals\b"],
+    "gmv": [r"\bGMV\b", r"gross merchandise (?:value|volume)", r"volume d['’]affaires",
+            r"\btransaction volume\b", r"\bvolume de transactions\b", r"\bprocessed\b"],
+}
+_CASE_SENSITIVE = frozenset({r"\bARR\b", r"\bCA\b", r"\bGMV\b", r"\bMRR\b", r"\bMAUs?\b",
+                             r"\bDAUs?\b", r"\bEBITDA\b"})
+_COMPILED = {m: [re.compile(p, 0 if p in _CASE_SENSITIVE else _I) for p in pats]
+             for m, pats in _CUES.items()}
+
+# count nouns -> metric, checked first for counts
+_NOUN_METRIC = [
+    (re.compile(r"^(?:paying |active |enterprise |business )?(?:customers?|clients?|brands|"
+                r"merchants|accounts|businesses|entreprises?|commerçants)", _I), "customers"),
+    (re.compile(r"^(?:monthly |daily |weekly |active |paying )*(?:users?|utilisateurs?|"
+                r"subscribers?|abonnés|members|membres|developers|développeurs|MAUs?|downloads)",
+                _I), "users"),
+    (re.compile(r"^(?:full-time )?(?:employees?|staff|workers|people|salariés?|employés?|"
+                r"collaborateurs|personnes|engineers|ingénieurs|jobs|postes)", _I), "employees"),
+]
+
+
+def find_metric_cues(sentence: str) -> list[tuple[str, int, int]]:
+    """Every metric cue in ``sentence`` as (metric, start, end)."""
+    cues = []
+    for metric, patterns in _COMPILED.items():
+        for pattern in patterns:
+            for m in pattern.finditer(sentence):
+                cues.append((metric, m.start(), m.end()))
+    return cues
+
+
+def _fits(metric: str, unit: str) -> bool:
+    if unit == "percent":
+        return metric in PERCENT_METRICS or metric in ("profit", "customers", "users",
+                                                        "employees", "revenue", "arr")
+    if unit == "count":
+        return metric in COUNT_METRICS or metric in ("churn", "growth")
+    return metric in CURRENCY_METRICS or metric == "growth"
+
+
+def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None = None) -> str:
+    """The metric of the quantity at ``sentence[start:end]`` with ``unit``.
+
+    Counts take their noun's metric first ("300 customers"). Otherwise the cue nearest
+    the quantity wins among those that fit the unit; a cue right after the number
+    ("$10M in ARR", "$10M ARR") or right before it ("valued at", "revenue of") is
+    preferred. Percentages: "lost 70% of its customers" is churn, "grew 40%" growth.
+    """
+    if unit == "count":
+        after = (noun or sentence[end:end + 40]).lstrip()
+        for pattern, metric in _NOUN_METRIC:
+            if pattern.match(after):
+                return metric
+    cues = [c for c in find_metric_cues(sentence) if _fits(c[0], unit)]
+    if not cues:
+        return "other"
+    if unit == "percent":
+        window = sentence[max(0, start - 60):min(len(sentence), end + 60)]
+        churn = any(re.search(p, window, _I) for p in (r"\blost\b", r"\blosing\b", r"\bchurn",
+                                                       r"\bperd", r"\bcancel", r"\bleft\b",
+                                                       r"\bquitté"))
+        people = re.search(r"\b(?:customers?|clients?|users?|utilisateurs?|subscribers?|"
+                           r"abonnés)\b", sentence[end:end + 40], _I)
+        if churn and (people or "churn" in window.lower()):
+            return "churn"
+
+    def score(cue: tuple[str, int, int]) -> tuple[float, int]:
+        metric, cs, ce = cue
+        if ce <= start:
+            distance = start - ce
+        elif cs >= end:
+            distance = (cs - end) * 0.8  # "$10M in ARR": a following cue binds slightly more
+        else:
+            distance = 0
+        # specific metrics beat generic ones at equal distance
+        priority = {"arr": 0, "gmv": 0, "bookings": 1, "valuation": 1, "churn": 1,
+                    "revenue": 2, "profit": 2, "loss": 2, "funding": 3, "customers": 3,
+                    "users": 3, "employees": 3, "growth": 4}[metric]
+        if unit == "percent" and metric == "growth":
+            distance *= 0.7
+        return (distance + priority * 2, priority)
+
+    return min(cues, key=score)[0]
+
+
+_QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+_PERIOD_PATTERNS = [
+    ("quarter", re.compile(r"\b(?:Q([1-4])|([1-4])(?:st|nd|rd|th|er|e|ème)? (?:quarter|trimestre))"
+                           r"(?:\s+(?:of\s+|de\s+)?(?:fiscal\s+|FY\s?)?((?:19|20)\d\d))?", _I)),
+    ("half", re.compile(r"\b(?:H([12])|(first|second|premier|second) (?:half|semestre))"
+                        r"(?:\s+(?:of\s+|de\s+)?((?:19|20)\d\d))?", _I)),
+    ("fiscal", re.compile(r"\b(?:fiscal(?: year)?|FY|exercice)\s?'?((?:19|20)?\d\d)\b", _I)),
+    ("year", re.compile(r"(?:\b(?:in|during|for|by|en|pour|d['’]ici|of|fin|end of|à fin)\s+"
+                        r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:revenue|sales|ARR|results|"
+                        r"turnover|chiffre)|\b(?:revenue|sales|ARR|chiffre d['’]affaires) "
+                        r"(?:in |for |en |de )?((?:19|20)\d\d)\b)", _I)),
+    ("first_year", re.compile(r"\b(?:in its|in their|during its|its|sa|en sa)\s+(first|"
+                              r"première|premier) (?:full )?(?:year|année|an)\b", _I)),
+    ("last_quarter", re.compile(r"\b(?:last|previous|past) quarter\b|\btrimestre dernier\b|"
+                                r"\bdernier trimestre\b", _I)),
+    ("last_year", re.compile(r"\blast year\b|\bl['’]an dernier\b|\bl['’]année dernière\b|"
+                             r"\ben \d{4} dernier\b", _I)),
+    ("monthly", re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|\bpar mois\b|"
+                           r"\bmensuel(?:le|s|les)?\b|\bMRR\b", _I)),
+    ("annual", re.compile(r"\b(?:per|a|each) year\b|\bannual(?:ly|ized)?\b|\bpar an\b|"
+                          r"\bannuel(?:le|s|les)?\b", _I)),
+]
+
+
+def period_for(sentence: str, published: date | None = None) -> tuple[str | None, date | None]:
+    """(period, as_of) fixed by ``sentence``; (None, None) when it fixes none.
+
+    "Q3 2024" -> ("Q3 2024", 2024-09-30); "in 2024" -> ("2024", 2024-12-31);
+    "H1 2025" -> ("H1 2025", 2025-06-30); "first year" -> ("first year", None);
+    "monthly"/"par mois" -> ("monthly", None); "last year" needs ``published`` for a date.
+    """
+    for kind, pattern in _PERIOD_PATTERNS:
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        if kind == "quarter":
+            q = int(m.group(1) or m.group(2))
+            year = m.group(3)
+            if year:
+                month, day = _QUARTER_END[q]
+                return f"Q{q} {year}", date(int(year), month, day)
+            return f"Q{q}", None
+        if kind == "half":
+            h = m.group(1) or ("1" if m.group(2).lower() in ("first", "premier") else "2")
+            year = m.group(3)
+            if year:
+                return f"H{h} {year}", date(int(year), 6 if h == "1" else 12, 30 if h == "1" else 31)
+            return f"H{h}", None
+        if kind == "fiscal":
+            y = m.group(1)
+            y = int(y) + 2000 if len(y) == 2 else int(y)
+            return f"FY{y}", None
+        if kind == "year":
+            y = int(next(g for g in m.groups() if g))
+            return str(y), date(y, 12, 31)
+        if kind == "first_year":
+            return "first year", None
+        if kind == "last_quarter":
+            return "last quarter", None
+        if kind == "last_year":
+            if published:
+                y = published.year - 1
+                return str(y), date(y, 12, 31)
+            return "last year", None
+        return kind, None
+    return None, None
