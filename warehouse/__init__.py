@@ -1,0 +1,28 @@
+"""The warehouse: the only package that speaks SQL (DuckDB schema, loading, queries, export).
+
+Contradiction detection lives in ``warehouse.detect`` and the digest outbox in
+``warehouse.outbox``; import those modules directly.
+"""
+
+from warehouse.db import connect, transaction
+from warehouse.export import export_parquet
+from warehouse.load import (
+    articles_to_extract, claim_id_for, dispute_id_for, feed_states, known_companies,
+    normalise_alias, save_aliases, save_articles, save_extractions, save_feed_results,
+)
+from warehouse.migrations import MIGRATIONS, migrate
+from warehouse.queries import (
+    FORMATS, company_timeline, counts, format_rows, open_contradictions, resolve_company, run_sql,
+)
+from warehouse.runs import RUN_STATUSES, finish_run, last_runs, start_run
+
+__all__ = [
+    "connect", "transaction", "migrate", "MIGRATIONS",
+    "save_articles", "save_feed_results", "feed_states", "save_extractions",
+    "articles_to_extract", "known_companies", "save_aliases", "claim_id_for", "dispute_id_for",
+    "normalise_alias",
+    "start_run", "finish_run", "last_runs", "RUN_STATUSES",
+    "run_sql", "format_rows", "company_timeline", "open_contradictions", "counts",
+    "resolve_company", "FORMATS",
+    "export_parquet",
+]

@@ -1,0 +1,494 @@
+"""Bulk, idempotent writes: articles, feed state, extractions (claims, disputes, companies).
+
+Every function turns its Python objects into one pyarrow Table per target table,
+registers it on the connection and writes it with ``INSERT ... SELECT`` (anti-joins
+or ``ON CONFLICT``) inside a single transaction: a crash or an error leaves whole
+batches only, never part of one. Nothing here writes row by row.
+
+Decisions:
+
+* An article already stored (same ``article_id``, or same ``url`` under another id)
+  is never stored twice. When its ``content_hash`` changed (the full page was fetched
+  later, the article was corrected) its title, text, summary, text origin, fetch
+  error and hash are replaced, **unless** the new version is only a summary while the
+  stored one is not (a later failed page fetch must not erase the full text). The
+  changed hash makes :func:`articles_to_extract` hand the article out again.
+* Re-extracting an article replaces its claims and disputes (delete then insert, in
+  one transaction). A claim that survives (same ``claim_id``) keeps its original
+  ``created_at``, so "new claims" means new to the warehouse, not re-extracted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+
+import duckdb
+import pyarrow as pa
+
+from claimwatch.errors import WarehouseError
+from extractors.models import Extraction
+from ingest.models import Article, FeedResult, FeedState
+from warehouse.db import transaction
+
+__all__ = [
+    "save_articles", "save_feed_results", "feed_states", "save_extractions",
+    "articles_to_extract", "known_companies", "save_aliases", "claim_id_for",
+    "dispute_id_for", "normalise_alias",
+]
+
+_SEP = "\x1f"  # unit separator between hashed fields
+
+# The SQL twin of claim_id_for/dispute_id_for (ids are computed in DuckDB, vectorised).
+_CLAIM_ID_SQL = ("sha1(article_id || chr(31) || CAST(char_start AS VARCHAR) || chr(31) "
+                 "|| company || chr(31) || metric)")
+_DISPUTE_ID_SQL = ("sha1(article_id || chr(31) || CAST(sentence_index AS VARCHAR) || chr(31) "
+                   "|| company || chr(31) || coalesce(metric, '') || chr(31) || cue)")
+
+
+def claim_id_for(article_id: str, char_start: int, company: str, metric: str) -> str:
+    """The stable id of a claim: sha1 of its article, offset, company and metric."""
+    key = _SEP.join((article_id, str(char_start), company, metric))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def dispute_id_for(article_id: str, sentence_index: int, company: str, metric: str | None,
+                   cue: str) -> str:
+    """The stable id of a dispute: sha1 of its article, sentence, company, metric and cue."""
+    key = _SEP.join((article_id, str(sentence_index), company, metric or "", cue))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|"
+    r"sa|sas|sarl|bv|nv|ab|oy|spa|srl|pty|technologies|labs)\.?)+$")
+
+
+def normalise_alias(name: str) -> str:
+    """The lookup form of a company name: case-folded, spaces collapsed, legal suffix dropped."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    text = re.sub(r"\s+", " ", text)
+    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
+    return stripped or text
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _fail(what: str, exc: Exception) -> WarehouseError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return WarehouseError(f"could not save {what}; nothing of this batch was stored: {first}")
+
+
+class _Registered:
+    """Register Arrow tables on a connection for the duration of a ``with`` block."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, **tables: pa.Table):
+        self.con, self.tables = con, tables
+
+    def __enter__(self):
+        for name, table in self.tables.items():
+            self.con.register(name, table)
+        return self
+
+    def add(self, name: str, table: pa.Table) -> None:
+        self.con.register(name, table)
+        self.tables[name] = table
+
+    def __exit__(self, *exc):
+        for name in self.tables:
+            try:
+                self.con.unregister(name)
+            except duckdb.Error:
+                pass
+        return False
+
+
+# --------------------------------------------------------------------------- articles
+
+_ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("url", pa.string()), ("title", pa.string()),
+    ("source", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")),
+    ("language", pa.string()), ("text", pa.string()), ("summary", pa.string()),
+    ("guid", pa.string()), ("text_origin", pa.string()), ("fetch_error", pa.string()),
+    ("content_hash", pa.string()), ("ord", pa.int64()),
+])
+
+
+def _dedupe_articles(articles: Iterable[Article]) -> list[Article]:
+    """First occurrence wins, by article_id and by url."""
+    seen_ids: set[str] = set()
+    seen_urls: set[str] = set()
+    out = []
+    for article in articles:
+        if article.article_id in seen_ids or (article.url and article.url in seen_urls):
+            continue
+        seen_ids.add(article.article_id)
+        if article.url:
+            seen_urls.add(article.url)
+        out.append(article)
+    return out
+
+
+def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
+                  run_id: str | None = None) -> list[str]:
+    """Store articles not seen before; return the ids of those that were new (input order).
+
+    An article matching a stored one by id or url is not duplicated; its text is
+    refreshed when its content hash changed (see the module docstring).
+    """
+    batch = _dedupe_articles(articles)
+    if not batch:
+        return []
+    table = pa.Table.from_pydict({
+        "article_id": [a.article_id for a in batch],
+        "url": [a.url or None for a in batch],
+        "title": [a.title for a in batch],
+        "source": [a.source for a in batch],
+        "published_at": [a.published_at for a in batch],
+        "language": [a.language for a in batch],
+        "text": [a.text for a in batch],
+        "summary": [a.summary for a in batch],
+        "guid": [a.guid for a in batch],
+        "text_origin": [a.text_origin for a in batch],
+        "fetch_error": [a.fetch_error for a in batch],
+        "content_hash": [a.content_hash for a in batch],
+        "ord": list(range(len(batch))),
+    }, schema=_ARTICLE_SCHEMA)
+    now = _now()
+    resolve = """
+        SELECT b.*, coalesce(by_id.article_id, by_url.article_id) AS target
+        FROM batch_articles b
+        LEFT JOIN articles by_id ON by_id.article_id = b.article_id
+        LEFT JOIN (SELECT url, min(article_id) AS article_id FROM articles
+                   WHERE url IS NOT NULL GROUP BY url) by_url ON by_url.url = b.url
+        QUALIFY row_number() OVER (PARTITION BY coalesce(target, b.article_id) ORDER BY b.ord) = 1"""
+    try:
+        with _Registered(con, batch_articles=table) as reg, transaction(con):
+            resolved = con.sql(resolve).to_arrow_table()
+            reg.add("batch_resolved", resolved)
+            new_ids = [row[0] for row in con.execute(
+                "SELECT article_id FROM batch_resolved WHERE target IS NULL ORDER BY ord").fetchall()]
+            con.execute("""
+                INSERT INTO articles (article_id, url, title, source, published_at, language,
+                    declared_language, text, summary, guid, text_origin, fetch_error,
+                    content_hash, first_seen_at, run_id)
+                SELECT article_id, url, title, source, published_at, language, language, text,
+                       summary, guid, text_origin, fetch_error, content_hash, $now, $run_id
+                FROM batch_resolved WHERE target IS NULL
+                ON CONFLICT DO NOTHING""", {"now": now, "run_id": run_id})
+            con.execute("""
+                UPDATE articles SET title = r.title, text = r.text, summary = r.summary,
+                       text_origin = r.text_origin, fetch_error = r.fetch_error,
+                       content_hash = r.content_hash,
+                       published_at = coalesce(articles.published_at, r.published_at)
+                FROM batch_resolved r
+                WHERE articles.article_id = r.target
+                  AND articles.content_hash <> r.content_hash
+                  AND NOT (r.text_origin = 'summary'
+                           AND coalesce(articles.text_origin, '') <> 'summary')""")
+    except duckdb.Error as exc:
+        raise _fail(f"{len(batch)} articles", exc) from None
+    return new_ids
+
+
+# --------------------------------------------------------------------------- feeds
+
+_FEED_SCHEMA = pa.schema([
+    ("name", pa.string()), ("url", pa.string()), ("etag", pa.string()),
+    ("last_modified", pa.string()), ("last_status", pa.string()), ("last_error", pa.string()),
+    ("last_http_status", pa.int32()), ("last_fetched_at", pa.timestamp("us", tz="UTC")),
+    ("last_ok_at", pa.timestamp("us", tz="UTC")),
+])
+
+
+def save_feed_results(con: duckdb.DuckDBPyConnection, results: list[FeedResult]) -> None:
+    """Upsert each feed's state after a fetch.
+
+    A successful fetch ("ok") records the validators it got (even none); a
+    "not_modified" or failed fetch keeps the stored ETag/Last-Modified unless it
+    brought new ones, so the next conditional GET still works. ``last_ok_at`` moves
+    only on "ok" and "not_modified".
+    """
+    by_name = {r.name: r for r in results}  # last result per feed wins
+    if not by_name:
+        return
+    now = _now()
+    rows = list(by_name.values())
+    table = pa.Table.from_pydict({
+        "name": [r.name for r in rows],
+        "url": [r.url for r in rows],
+        "etag": [r.etag for r in rows],
+        "last_modified": [r.last_modified for r in rows],
+        "last_status": [r.status for r in rows],
+        "last_error": [r.error for r in rows],
+        "last_http_status": [r.http_status for r in rows],
+        "last_fetched_at": [now] * len(rows),
+        "last_ok_at": [now if r.ok or r.status in ("ok", "not_modified") else None for r in rows],
+    }, schema=_FEED_SCHEMA)
+    try:
+        with _Registered(con, batch_feeds=table), transaction(con):
+            con.execute("""
+                INSERT INTO feeds SELECT * FROM batch_feeds
+                ON CONFLICT (name) DO UPDATE SET
+                    url = excluded.url,
+                    etag = CASE WHEN excluded.last_status = 'ok' THEN excluded.etag
+                                ELSE coalesce(excluded.etag, feeds.etag) END,
+                    last_modified = CASE WHEN excluded.last_status = 'ok' THEN excluded.last_modified
+                                ELSE coalesce(excluded.last_modified, feeds.last_modified) END,
+                    last_status = excluded.last_status,
+                    last_error = excluded.last_error,
+                    last_http_status = excluded.last_http_status,
+                    last_fetched_at = excluded.last_fetched_at,
+                    last_ok_at = coalesce(excluded.last_ok_at, feeds.last_ok_at)""")
+    except duckdb.Error as exc:
+        raise _fail(f"the state of {len(rows)} feeds", exc) from None
+
+
+def feed_states(con: duckdb.DuckDBPyConnection) -> dict[str, FeedState]:
+    """What is remembered about each feed, by feed name."""
+    rows = con.execute("SELECT name, url, etag, last_modified FROM feeds ORDER BY name").fetchall()
+    return {name: FeedState(name=name, url=url, etag=etag, last_modified=lm)
+            for name, url, etag, lm in rows}
+
+
+# --------------------------------------------------------------------------- extractions
+
+_TS = pa.timestamp("us", tz="UTC")
+_CLAIM_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("company", pa.string()), ("company_mention", pa.string()),
+    ("metric", pa.string()), ("value", pa.float64()), ("value_low", pa.float64()),
+    ("value_high", pa.float64()), ("unit", pa.string()), ("claimed_by", pa.string()),
+    ("is_forecast", pa.bool_()), ("hedge", pa.string()), ("period", pa.string()),
+    ("as_of", pa.date32()), ("sentence", pa.string()), ("quantity_text", pa.string()),
+    ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("language", pa.string()),
+    ("published_at", _TS), ("ord", pa.int64()),
+])
+_DISPUTE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("company", pa.string()), ("metric", pa.string()),
+    ("cue", pa.string()), ("sentence", pa.string()), ("sentence_index", pa.int32()),
+    ("language", pa.string()), ("published_at", _TS), ("ord", pa.int64()),
+])
+_EXT_SCHEMA = pa.schema([("article_id", pa.string()), ("language", pa.string())])
+_COMPANY_SCHEMA = pa.schema([("company", pa.string()), ("is_ai", pa.bool_())])
+_ALIAS_SCHEMA = pa.schema([("alias", pa.string()), ("company", pa.string())])
+
+_CLAIM_COLUMNS = ("company", "company_mention", "metric", "value", "value_low", "value_high",
+                  "unit", "claimed_by", "is_forecast", "hedge", "period", "as_of", "sentence",
+                  "quantity_text", "sentence_index", "char_start", "language")
+
+
+def _claims_table(extractions: list[Extraction], published: dict) -> pa.Table:
+    claims = [c for e in extractions for c in e.claims]
+    cols = {name: [getattr(c, name) for c in claims] for name in _CLAIM_COLUMNS}
+    cols["article_id"] = [c.article_id for c in claims]
+    cols["published_at"] = [published.get(c.article_id) for c in claims] if published \
+        else [None] * len(claims)
+    cols["ord"] = range(len(claims))
+    return pa.Table.from_pydict({f.name: cols[f.name] for f in _CLAIM_SCHEMA}, schema=_CLAIM_SCHEMA)
+
+
+def _disputes_table(extractions: list[Extraction], published: dict) -> pa.Table:
+    disputes = [d for e in extractions for d in e.disputes]
+    return pa.Table.from_pydict({
+        "article_id": [d.article_id for d in disputes],
+        "company": [d.company for d in disputes],
+        "metric": [d.metric for d in disputes],
+        "cue": [d.cue for d in disputes],
+        "sentence": [d.sentence for d in disputes],
+        "sentence_index": [d.sentence_index for d in disputes],
+        "language": [d.language for d in disputes],
+        "published_at": [published.get(d.article_id) for d in disputes],
+        "ord": range(len(disputes)),
+    }, schema=_DISPUTE_SCHEMA)
+
+
+def _company_tables(extractions: list[Extraction], claim_companies: Iterable[str]
+                    ) -> tuple[pa.Table, pa.Table]:
+    is_ai: dict[str, bool] = {}
+    aliases: dict[str, str] = {}
+    for extraction in extractions:
+        for mention in extraction.companies:
+            is_ai[mention.name] = is_ai.get(mention.name, False) or bool(mention.is_ai)
+            for form in (mention.name, mention.surface):
+                if form:
+                    aliases.setdefault(normalise_alias(form), mention.name)
+        for dispute in extraction.disputes:
+            is_ai.setdefault(dispute.company, False)
+    for company in set(claim_companies):
+        is_ai.setdefault(company, False)
+    for company in is_ai:
+        aliases.setdefault(normalise_alias(company), company)
+    companies = pa.Table.from_pydict({"company": list(is_ai), "is_ai": list(is_ai.values())},
+                                     schema=_COMPANY_SCHEMA)
+    alias_table = pa.Table.from_pydict({"alias": list(aliases), "company": list(aliases.values())},
+                                       schema=_ALIAS_SCHEMA)
+    return companies, alias_table
+
+
+def _upsert_companies(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
+    con.execute("""
+        INSERT INTO companies (company, is_ai, first_seen_at)
+        SELECT company, is_ai, $now FROM batch_companies
+        ON CONFLICT (company) DO UPDATE SET is_ai = companies.is_ai OR excluded.is_ai""",
+                {"now": now})
+    con.execute("""
+        INSERT INTO company_aliases SELECT alias, company FROM batch_aliases
+        ON CONFLICT (alias) DO NOTHING""")
+
+
+def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extraction],
+                     extractor_version: str,
+                     articles_published: dict[str, datetime | None] | None = None
+                     ) -> tuple[int, int]:
+    """Replace each article's claims and disputes with these; return (claims_new, disputes_new).
+
+    Records (article_id, content_hash, extractor_version) in ``extractions`` (the cache
+    :func:`articles_to_extract` reads), upserts companies (``is_ai`` OR-ed) and their
+    aliases, and sets the article's detected language. ``published_at`` comes from
+    ``articles_published`` when given, else from the stored article. The counts are of
+    claims/disputes whose id was not stored before. Raises WarehouseError (nothing
+    stored) when an article is unknown or a value is invalid.
+    """
+    by_article = {e.article_id: e for e in extractions}  # the last extraction of an article wins
+    if not by_article:
+        return 0, 0
+    batch = list(by_article.values())
+    published = articles_published or {}
+    claims = _claims_table(batch, published)
+    disputes = _disputes_table(batch, published)
+    ext = pa.Table.from_pydict({"article_id": list(by_article),
+                                "language": [e.language for e in batch]}, schema=_EXT_SCHEMA)
+    companies, aliases = _company_tables(batch, claims.column("company").unique().to_pylist())
+    now = _now()
+    claims_ready = f"""
+        SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
+               old.created_at AS old_created_at
+        FROM (SELECT {_CLAIM_ID_SQL} AS claim_id, * FROM batch_claims
+              QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY ord) = 1) b
+        LEFT JOIN articles a USING (article_id)
+        LEFT JOIN claims old USING (claim_id)"""
+    disputes_ready = f"""
+        SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
+               old.created_at AS old_created_at
+        FROM (SELECT {_DISPUTE_ID_SQL} AS dispute_id, * FROM batch_disputes
+              QUALIFY row_number() OVER (PARTITION BY dispute_id ORDER BY ord) = 1) b
+        LEFT JOIN articles a USING (article_id)
+        LEFT JOIN disputes old USING (dispute_id)"""
+    params = {"now": now, "version": extractor_version}
+    try:
+        with _Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
+                         batch_companies=companies, batch_aliases=aliases) as reg, transaction(con):
+            missing = con.execute("""
+                SELECT e.article_id FROM batch_ext e ANTI JOIN articles a USING (article_id)
+                UNION ALL SELECT article_id FROM batch_claims ANTI JOIN batch_ext USING (article_id)
+                UNION ALL SELECT article_id FROM batch_disputes ANTI JOIN batch_ext USING (article_id)
+                LIMIT 3""").fetchall()
+            if missing:
+                raise WarehouseError(
+                    "could not save extractions; nothing of this batch was stored: article "
+                    + ", ".join(sorted({m[0] for m in missing}))
+                    + " is not in the warehouse (or a claim/dispute names another article than its "
+                      "extraction); save the article first")
+            ready_claims = con.sql(claims_ready).to_arrow_table()
+            ready_disputes = con.sql(disputes_ready).to_arrow_table()
+            reg.add("ready_claims", ready_claims)
+            reg.add("ready_disputes", ready_disputes)
+            con.execute("DELETE FROM claims WHERE article_id IN (SELECT article_id FROM batch_ext)")
+            con.execute("DELETE FROM disputes WHERE article_id IN (SELECT article_id FROM batch_ext)")
+            con.execute("""
+                INSERT INTO claims (claim_id, article_id, company, company_mention, metric, value,
+                    value_low, value_high, unit, claimed_by, is_forecast, hedge, period, as_of,
+                    sentence, quantity_text, sentence_index, char_start, language,
+                    extractor_version, published_at, created_at)
+                SELECT claim_id, article_id, company, company_mention, metric, value, value_low,
+                       value_high, unit, claimed_by, is_forecast, hedge, period, as_of, sentence,
+                       quantity_text, sentence_index, char_start, language, $version,
+                       published_at, coalesce(old_created_at, $now)
+                FROM ready_claims""", params)
+            con.execute("""
+                INSERT INTO disputes (dispute_id, article_id, company, metric, cue, sentence,
+                    sentence_index, language, extractor_version, published_at, created_at)
+                SELECT dispute_id, article_id, company, metric, cue, sentence, sentence_index,
+                       language, $version, published_at, coalesce(old_created_at, $now)
+                FROM ready_disputes""", params)
+            _upsert_companies(con, now)
+            con.execute("""
+                INSERT INTO extractions (article_id, content_hash, extractor_version, extracted_at)
+                SELECT e.article_id, a.content_hash, $version, $now
+                FROM batch_ext e JOIN articles a USING (article_id)
+                ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash,
+                    extractor_version = excluded.extractor_version,
+                    extracted_at = excluded.extracted_at""", params)
+            con.execute("""
+                UPDATE articles SET language = e.language FROM batch_ext e
+                WHERE articles.article_id = e.article_id AND e.language IS NOT NULL
+                  AND articles.language IS DISTINCT FROM e.language""")
+    except duckdb.Error as exc:
+        raise _fail(f"extractions of {len(batch)} articles", exc) from None
+    claims_new = ready_claims.num_rows - ready_claims.column("old_created_at").drop_null().length()
+    disputes_new = ready_disputes.num_rows - ready_disputes.column("old_created_at").drop_null().length()
+    return claims_new, disputes_new
+
+
+def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> None:
+    """Record configured aliases (alias -> canonical company); configuration wins over extraction."""
+    if not aliases:
+        return
+    table = pa.Table.from_pydict({"alias": [normalise_alias(a) for a in aliases],
+                                  "company": list(aliases.values())}, schema=_ALIAS_SCHEMA)
+    canon = pa.Table.from_pydict({"alias": [normalise_alias(c) for c in set(aliases.values())],
+                                  "company": list(set(aliases.values()))}, schema=_ALIAS_SCHEMA)
+    try:
+        with _Registered(con, batch_cfg_aliases=pa.concat_tables([canon, table])), transaction(con):
+            con.execute("""
+                INSERT INTO company_aliases
+                SELECT alias, last(company) FROM batch_cfg_aliases GROUP BY alias
+                ON CONFLICT (alias) DO UPDATE SET company = excluded.company""")
+    except duckdb.Error as exc:
+        raise _fail(f"{len(aliases)} company aliases", exc) from None
+
+
+_ARTICLE_FIELDS = ("article_id", "url", "title", "source", "published_at", "declared_language",
+                   "text", "summary", "guid", "text_origin", "fetch_error", "content_hash")
+
+
+def articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,
+                        limit: int | None = None, batch_size: int = 500) -> Iterator[Article]:
+    """Articles never extracted, or extracted from other text or by another extractor version.
+
+    Streams in batches of ``batch_size`` using keyset pagination on ``article_id``, so
+    the caller may save extractions on the same connection while iterating.
+    """
+    last = ""
+    remaining = limit
+    while remaining is None or remaining > 0:
+        size = batch_size if remaining is None else min(batch_size, remaining)
+        rows = con.execute(f"""
+            SELECT {', '.join('a.' + f for f in _ARTICLE_FIELDS)}
+            FROM articles a LEFT JOIN extractions e USING (article_id)
+            WHERE a.article_id > $last
+              AND (e.article_id IS NULL OR e.content_hash <> a.content_hash
+                   OR e.extractor_version <> $version)
+            ORDER BY a.article_id LIMIT $size""",
+                           {"last": last, "version": extractor_version, "size": size}).fetchall()
+        for row in rows:
+            values = dict(zip(_ARTICLE_FIELDS, row))
+            values["language"] = values.pop("declared_language")
+            values["summary"] = values["summary"] or ""
+            values["text_origin"] = values["text_origin"] or "feed"
+            yield Article(**values)
+        if len(rows) < size:
+            return
+        last = rows[-1][0]
+        if remaining is not None:
+            remaining -= len(rows)
+
+
+def known_companies(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every canonical company name stored, sorted."""
+    return [row[0] for row in con.execute("SELECT company FROM companies ORDER BY company").fetchall()]
