@@ -1,0 +1,90 @@
+"""Real parts for flow tests: a Prefect test server, feeds over HTTP, an SMTP server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.fixture
+def feed_server(tmp_path):
+    """Serve the bundled sample feeds (and nothing else) from a real HTTP server on 127.0.0.1."""
+    root = tmp_path / "www"
+    root.mkdir()
+    for entry in (resources.files("claimwatch") / "samples").iterdir():
+        if entry.name.endswith(".xml"):
+            (root / entry.name).write_bytes(entry.read_bytes())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", root
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received = []
+
+    class Keep(Message):
+        def handle_message(self, message):
+            received.append(message)
+
+    controller = Controller(Keep(), hostname="127.0.0.1", port=0)
+    controller.start()
+    try:
+        yield controller.port, received
+    finally:
+        controller.stop()
+
+
+def write_config(tmp_path: Path, base_url: str, smtp_port: int | None, extra_feeds: str = "") -> Path:
+    smtp = f"""
+[smtp]
+host = "127.0.0.1"
+port = {smtp_port}
+starttls = false
+""" if smtp_port else ""
+    text = f"""
+[warehouse]
+path = "{(tmp_path / 'cw.duckdb').as_posix()}"
+
+[[feeds]]
+name = "TechWire"
+url = "{base_url}/techwire.xml"
+
+[[feeds]]
+name = "FrenchTech Info"
+url = "{base_url}/frenchtech_info.xml"
+{extra_feeds}
+[fetch]
+timeout_seconds = 5
+retries = 0
+retry_delay_seconds = 0
+full_text = false
+
+[digest]
+to = ["analyst@example.com"]
+from = "claimwatch@example.com"
+out_dir = "{(tmp_path / 'digests').as_posix()}"
+{smtp}"""
+    path = tmp_path / "claimwatch.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
