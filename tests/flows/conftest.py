@@ -55,7 +55,13 @@ def smtp_server():
         controller.stop()
 
 
-def write_config(tmp_path: Path, base_url: str, smtp_port: int | None, extra_feeds: str = "") -> Path:
+@pytest.fixture
+def write_config():
+    """A function writing a claimwatch.toml for the served feeds (and SMTP, when a port is given)."""
+    return _write_config
+
+
+def _write_config(tmp_path: Path, base_url: str, smtp_port: int | None, extra_feeds: str = "") -> Path:
     smtp = f"""
 [smtp]
 host = "127.0.0.1"

@@ -10,8 +10,6 @@ import pytest
 
 from flows.daily import daily_flow
 
-from .conftest import write_config  # noqa: F401  (importlib mode: sibling module)
-
 
 def table_counts(path) -> dict[str, int]:
     con = duckdb.connect(str(path), read_only=True)
@@ -23,7 +21,7 @@ def table_counts(path) -> dict[str, int]:
 
 
 def test_daily_flow_fills_warehouse_mails_once_and_is_idempotent(prefect_harness, tmp_path, feed_server,
-                                                                  smtp_server):
+                                                                  smtp_server, write_config):
     base_url, _ = feed_server
     port, received = smtp_server
     config_path = write_config(tmp_path, base_url, port, extra_feeds="""
@@ -65,7 +63,7 @@ url = "{base}/missing.xml"
     assert len(received) == 1, "the second run must not mail anything old"
 
 
-def test_daily_flow_without_smtp_writes_the_digest_file(prefect_harness, tmp_path, feed_server):
+def test_daily_flow_without_smtp_writes_the_digest_file(prefect_harness, tmp_path, feed_server, write_config):
     base_url, _ = feed_server
     config_path = write_config(tmp_path, base_url, None)
     summary = daily_flow(config_path=str(config_path))
