@@ -1,0 +1,150 @@
+"""JSONL archives of past articles: one JSON object a line, read as a stream.
+
+Each line: ``{"url", "title", "published", "text", "source", "id"?, "language"?}``.
+``url``, ``published``, ``source`` may be null/absent (``source`` then defaults to
+``source_default``); ``text`` must be a non-empty string. ``published`` is ISO 8601
+(``2025-03-14T09:00:00Z``; naive times are taken as UTC) or RFC 2822. Blank lines are
+skipped; ``.gz`` files are read decompressed.
+
+Errors are fail-fast: the first bad line raises :class:`ImportFileError` naming the file
+and line. Because :func:`read_jsonl` is a generator, lines before the bad one have
+already been yielded (and a caller storing in batches may have stored them); call
+:func:`validate_jsonl` first for all-or-nothing imports (it streams too, storing nothing).
+
+Article ids: ``article_id_for(canonical_url)`` when there is a URL (so an archived story
+and the same story from a feed share one id), else ``article_id_for(id)``, else a hash of
+source + title + text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from claimwatch.errors import ImportFileError
+from ingest.models import Article, article_id_for
+from ingest.urls import canonical_url
+
+__all__ = ["read_jsonl", "validate_jsonl"]
+
+_MAX_LINE_BYTES = 20_000_000
+
+
+class _BadLine(ValueError):
+    pass
+
+
+def _parse_date(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise _BadLine(f"'published' must be a date string, not {type(value).__name__}")
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            raise _BadLine(f"'published' is not an ISO 8601 or RFC 2822 date: {text[:40]!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def _optional_str(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _BadLine(f"'{key}' must be a string, not {type(value).__name__}")
+    return value.strip() or None
+
+
+def _article(record: object, source_default: str) -> Article:
+    if not isinstance(record, dict):
+        raise _BadLine(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _BadLine("'text' is missing or empty")
+    title = _optional_str(record, "title") or ""
+    url = _optional_str(record, "url")
+    source = _optional_str(record, "source") or source_default
+    language = _optional_str(record, "language")
+    raw_id = record.get("id")
+    if raw_id is not None and not isinstance(raw_id, (str, int)):
+        raise _BadLine(f"'id' must be a string or a number, not {type(raw_id).__name__}")
+    guid = str(raw_id).strip() or None if raw_id is not None else None
+    if url:
+        key = canonical_url(url)
+    elif guid:
+        key = guid
+    else:
+        key = f"{source}\n{title}\n{text}"
+    return Article(
+        article_id=article_id_for(key), url=url, title=" ".join(title.split()), source=source,
+        published_at=_parse_date(record.get("published")), language=language.lower() if language else None,
+        text=text.strip(), summary="", guid=guid, text_origin="archive",
+    )
+
+
+def _open(path: Path):
+    if path.suffix == ".gz":
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def read_jsonl(path: str | os.PathLike, *, source_default: str = "archive") -> Iterator[Article]:
+    """Articles from a JSONL file, one at a time (bounded memory for any file size).
+
+    Raises ImportFileError for a missing/unreadable file or the first bad line.
+    """
+    file = Path(path)
+    if not file.is_file():  # checked now, not at the first next()
+        raise ImportFileError(f"archive file not found: {file}")
+    try:
+        handle = _open(file)
+    except OSError as exc:
+        raise ImportFileError(f"cannot open archive {file}: {exc.strerror or exc}") from None
+    return _lines(file, handle, source_default)
+
+
+def _lines(file: Path, handle, source_default: str) -> Iterator[Article]:
+    with handle:
+        line_no = 0
+        while True:
+            line_no += 1
+            try:
+                raw = handle.readline(_MAX_LINE_BYTES + 1)
+            except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                raise ImportFileError(f"{file}: cannot read line {line_no}: {exc}") from None
+            if not raw:
+                return
+            if len(raw) > _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                raise ImportFileError(f"{file}, line {line_no}: line longer than {_MAX_LINE_BYTES} bytes")
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+                article = _article(record, source_default)
+            except UnicodeDecodeError:
+                raise ImportFileError(f"{file}, line {line_no}: not valid UTF-8") from None
+            except json.JSONDecodeError as exc:
+                raise ImportFileError(f"{file}, line {line_no}: invalid JSON ({exc.msg} at column {exc.colno})") \
+                    from None
+            except _BadLine as exc:
+                raise ImportFileError(f"{file}, line {line_no}: {exc}") from None
+            yield article
+
+
+def validate_jsonl(path: str | os.PathLike, *, source_default: str = "archive") -> int:
+    """Check a whole archive without keeping it; returns the number of articles.
+    Raises ImportFileError like :func:`read_jsonl`."""
+    return sum(1 for _ in read_jsonl(path, source_default=source_default))
