@@ -91,6 +91,9 @@ class _Registered:
         self.con, self.tables = con, tables
 
     def __enter__(self):
+        # DuckDB 2 refuses register() while a caller's execute() result is unread
+        # (e.g. after fetchone()); run that result to its end first.
+        self.con.complete()
         for name, table in self.tables.items():
             self.con.register(name, table)
         return self

@@ -150,8 +150,8 @@ def resolve_company(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
             UNION ALL SELECT company, 2 FROM company_aliases WHERE alias = $alias
             UNION ALL SELECT company, 3 FROM claims WHERE lower(company) = lower($name)
             UNION ALL SELECT company, 4 FROM disputes WHERE lower(company) = lower($name))
-        ORDER BY rank, company LIMIT 1""", {"name": name.strip(), "alias": normalise_alias(name)}).fetchone()
-    return row[0] if row else None
+        ORDER BY rank, company LIMIT 1""", {"name": name.strip(), "alias": normalise_alias(name)}).fetchall()
+    return row[0][0] if row else None
 
 
 def company_timeline(con: duckdb.DuckDBPyConnection, company: str) -> tuple[list[str], Rows]:
@@ -187,5 +187,5 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     result = {name: int(n) for name, n in con.execute(union).fetchall()}
     if "contradictions" in result:
         result["open_contradictions"] = int(con.execute(
-            "SELECT count(*) FROM contradictions WHERE status = 'open'").fetchone()[0])
+            "SELECT count(*) FROM contradictions WHERE status = 'open'").fetchall()[0][0])
     return result

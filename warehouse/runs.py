@@ -61,8 +61,8 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, *, status: str, feed
         WHERE run_id = ?""",
                         [datetime.now(timezone.utc), status, feeds_ok, feeds_failed, failed_feeds,
                          articles_new, claims_new, contradictions_new, digest_status, error,
-                         run_id]).fetchone()
-    if not found or not found[0]:
+                         run_id]).fetchall()
+    if not found or not found[0][0]:
         raise WarehouseError(f"no run {run_id!r} in the warehouse; start it with start_run first")
 
 
