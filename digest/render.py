@@ -1,0 +1,227 @@
+"""Render a digest (subject, plain text, HTML) from outbox items.
+
+Everything that came from an article is untrusted: the HTML template is
+autoescaped, only http(s) URLs become links, and control characters are removed
+from every string before it reaches either template. No remote images, no JS:
+the claimed-vs-reported picture is two inline-styled bars.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlparse
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from warehouse.outbox import ClaimItem, ContradictionItem, Item
+
+__all__ = ["RenderedDigest", "render_digest", "build_subject", "format_value", "safe_url", "clean_text",
+           "MONTHS"]
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "CN¥"}
+_METRIC_LABELS = {"arr": "ARR", "gmv": "GMV"}
+_KIND_LABELS = {"numeric": "Figures disagree", "revision": "Figure revised",
+                "projection": "Forecast vs outcome", "dispute": "Disputed"}
+_HEDGE_PREFIX = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "less_than": "<"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_QUOTE_MAX = 280
+
+_ENV = Environment(loader=PackageLoader("digest", "templates"),
+                   autoescape=lambda name: name is None or not name.endswith(".txt"),
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                   keep_trailing_newline=True)
+
+
+@dataclass(frozen=True)
+class RenderedDigest:
+    """One recipient's digest, ready to be mailed or written."""
+
+    subject: str
+    text: str
+    html: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_quiet(self) -> bool:
+        return not any(self.counts.get(k) for k in ("contradictions", "disputes", "claims"))
+
+
+def clean_text(value: object, limit: int | None = None) -> str:
+    """A single-line, control-character-free string (optionally shortened with …)."""
+    if value is None:
+        return ""
+    text = _CONTROL.sub(" ", str(value))
+    text = " ".join(text.split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is an absolute http(s) URL without spaces or control characters, else None."""
+    if not url:
+        return None
+    text = str(url).strip()
+    if _CONTROL.search(text) or any(c.isspace() for c in text) or any(c in text for c in "\"'<>`"):
+        return None
+    try:
+        parsed = urlparse(text)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+        return None
+    return text
+
+
+def _number(value: float) -> str:
+    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if abs(value) >= threshold:
+            scaled = value / threshold
+            return f"{scaled:.3g}{suffix}" if abs(scaled) < 1000 else f"{scaled:,.0f}{suffix}"
+    if abs(value) >= 1000 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def _one(value: float, unit: str | None) -> str:
+    unit = unit or ""
+    if unit == "percent":
+        return f"{value:.3g}%" if not float(value).is_integer() else f"{value:.0f}%"
+    if unit in ("count", ""):
+        return _number(value)
+    if len(unit) == 3 and unit.isalpha() and unit.isupper():
+        symbol = _CURRENCY_SYMBOLS.get(unit)
+        return f"{symbol}{_number(value)}" if symbol else f"{unit} {_number(value)}"
+    return f"{_number(value)} {clean_text(unit, 20)}"
+
+
+def format_value(value: float | None, unit: str | None, low: float | None = None,
+                 high: float | None = None, hedge: str | None = None) -> str:
+    """"$10M", "70–80%", "~1,200", "€2.5B": short and readable."""
+    if value is None:
+        return "n/a"
+    if hedge == "range" and low is not None and high is not None and low != high:
+        if unit == "percent":
+            return f"{_one(low, unit)[:-1]}–{_one(high, unit)}"
+        return f"{_one(low, unit)}–{_one(high, unit)}"
+    return _HEDGE_PREFIX.get(hedge or "", "") + _one(value, unit)
+
+
+def format_date(value: datetime | date | None) -> str:
+    if value is None:
+        return "date unknown"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def metric_label(metric: str | None) -> str:
+    if not metric:
+        return "figures"
+    return _METRIC_LABELS.get(metric) or clean_text(metric, 40).replace("_", " ").capitalize()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def build_subject(counts: dict[str, int], day: date, companies: Sequence[str] = (),
+                  *, resend: bool = False) -> str:
+    """"claimwatch: 2 new contradictions (11x), 14 new claims, 29 Nov" (header-safe)."""
+    parts = []
+    named = [clean_text(c, 40) for c in dict.fromkeys(companies) if clean_text(c)]
+    shown = ", ".join(named[:2]) + (f", +{len(named) - 2}" if len(named) > 2 else "")
+    for key, word in (("contradictions", "contradiction"), ("disputes", "dispute"), ("claims", "claim")):
+        if counts.get(key):
+            parts.append(f"{_plural(counts[key], 'new ' + word)}")
+    if parts and shown and (counts.get("contradictions") or counts.get("disputes")):
+        parts[0] += f" ({shown})"
+    if not parts:
+        parts = ["all quiet"]
+    prefix = "claimwatch (resent)" if resend else "claimwatch"
+    return clean_text(f"{prefix}: {', '.join(parts)}, {day.day} {MONTHS[day.month - 1]}")
+
+
+def _source(title, source, url, published) -> dict:
+    return {"title": clean_text(title, 160), "source": clean_text(source, 60) or "unknown source",
+            "url": safe_url(url), "date": format_date(published)}
+
+
+def _bars(claimed: float | None, reported: float | None) -> list[dict] | None:
+    if claimed is None or reported is None:
+        return None
+    top = max(abs(claimed), abs(reported))
+    if top == 0:
+        return None
+    return [{"pct": max(2, round(100 * abs(v) / top))} for v in (claimed, reported)]
+
+
+def _contradiction_view(item: ContradictionItem) -> dict:
+    return {
+        "company": clean_text(item.company, 80), "metric": metric_label(item.metric),
+        "kind": _KIND_LABELS.get(item.kind, clean_text(item.kind, 30)),
+        "claimed": format_value(item.claimed_value, item.unit) if item.claimed_value is not None else None,
+        "reported": format_value(item.reported_value, item.unit) if item.reported_value is not None else None,
+        "bars": _bars(item.claimed_value, item.reported_value),
+        "explanation": clean_text(item.explanation, 400),
+        "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at)
+        if item.claim_source or item.claim_title else None,
+        "claim_quote": clean_text(item.claim_sentence, _QUOTE_MAX),
+        "report": _source(item.report_title, item.report_source, item.report_url, item.report_published_at),
+        "report_quote": clean_text(item.report_sentence, _QUOTE_MAX),
+        "cue": clean_text(item.cue, 60),
+        "severity": round(100 * max(0.0, min(1.0, item.severity or 0.0))),
+    }
+
+
+def _claim_view(item: ClaimItem) -> dict:
+    tags = ["company says" if item.claimed_by == "company" else "reported"]
+    if item.is_forecast:
+        tags.append("forecast")
+    if item.period:
+        tags.append(clean_text(item.period, 30))
+    return {"metric": metric_label(item.metric),
+            "value": format_value(item.value, item.unit, item.value_low, item.value_high, item.hedge),
+            "tags": tags, "quote": clean_text(item.sentence, _QUOTE_MAX),
+            "source": _source(item.title, item.source, item.url, item.published_at)}
+
+
+def _short(item: Item) -> str:
+    if isinstance(item, ContradictionItem):
+        what = "dispute" if item.kind == "dispute" else "contradiction"
+        return clean_text(f"{what}: {item.company}, {metric_label(item.metric)}", 120)
+    return clean_text(f"claim: {item.company}, {metric_label(item.metric)} "
+                      f"{format_value(item.value, item.unit, item.value_low, item.value_high, item.hedge)}", 120)
+
+
+def render_digest(items: Sequence[Item], *, recipient: str, day: date, max_claims: int = 30,
+                  unconfirmed: Sequence[Item] = (), watching: str = "all companies",
+                  resend: bool = False) -> RenderedDigest:
+    """Render ``items`` for ``recipient``; at most ``max_claims`` claims are shown, the rest counted.
+
+    ``unconfirmed`` are items an interrupted earlier run may or may not have
+    delivered; they are listed in the footer.
+    """
+    contradictions = [i for i in items if isinstance(i, ContradictionItem) and i.kind != "dispute"]
+    disputes = [i for i in items if isinstance(i, ContradictionItem) and i.kind == "dispute"]
+    claims = [i for i in items if isinstance(i, ClaimItem)]
+    shown_claims = claims[:max_claims]
+    groups: dict[str, list[dict]] = {}
+    for claim in shown_claims:
+        groups.setdefault(clean_text(claim.company, 80), []).append(_claim_view(claim))
+    counts = {"contradictions": len(contradictions), "disputes": len(disputes), "claims": len(claims),
+              "unconfirmed": len(unconfirmed)}
+    subject = build_subject(counts, day, [i.company for i in contradictions + disputes], resend=resend)
+    context = {
+        "subject": subject, "day": format_date(day), "recipient": clean_text(recipient, 200),
+        "watching": clean_text(watching, 300), "counts": counts, "resend": resend,
+        "contradictions": [_contradiction_view(i) for i in contradictions],
+        "disputes": [_contradiction_view(i) for i in disputes],
+        "claim_groups": list(groups.items()), "more_claims": len(claims) - len(shown_claims),
+        "unconfirmed": [_short(i) for i in unconfirmed],
+    }
+    text = _ENV.get_template("digest.txt").render(context)
+    html = _ENV.get_template("digest.html").render(context)
+    return RenderedDigest(subject=subject, text=text, html=html, counts=counts)
