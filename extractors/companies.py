@@ -157,6 +157,12 @@ _APPOSITIVE = re.compile(
     r"(?:\s+(?:d'IA|d’IA|de l'IA|française|américaine|britannique|parisienne))?"
     r"\s+((?:[A-Z0-9][\w.&'-]*|de|of|and|&)(?:\s+(?:[A-Z0-9][\w.&-]*))*)"
 )
+# "Mistral AI", "Acme Labs", "Foo Technologies": a capitalised name with a company-ish tail.
+_NAME_TAIL = re.compile(
+    r"\b((?:[A-Z][\w&'-]*\s+){1,3}(?:AI|IA|Labs|Technologies|Robotics|Systems|Software|"
+    r"Networks|Capital|Ventures|Partners|Holdings|Group|Bank|Motors|Therapeutics|"
+    r"Pharmaceuticals|Industries|Energy|Airlines|Analytics|Security|Health|Financial)\b"
+    r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|SA|SAS|GmbH|AG)\b\.?)?)")
 _BAD_HEADS = frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
                        "Selon According Last Since En Au".split())
 
@@ -194,6 +200,15 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         end = start + len(" ".join(kept))
         # "company Acme said": the single word must look like a name, not a sentence start
         found.append((start, end))
+    for match in _NAME_TAIL.finditer(text):
+        words = match.group(1).split()
+        while len(words) > 2 and words[0] in _BAD_HEADS:
+            words = words[1:]
+        if words[0] in _BAD_HEADS:
+            continue
+        end = match.end(1)
+        found.append((end - len(" ".join(words)) if " ".join(words) == text[
+            end - len(" ".join(words)):end] else match.start(1), end))
     spans: list[OrgSpan] = []
     for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
         span = _clean(text, start, end, registry)

@@ -130,18 +130,20 @@ def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None 
     def score(cue: tuple[str, int, int]) -> tuple[float, int]:
         metric, cs, ce = cue
         if ce <= start:
-            distance = start - ce
+            distance, between = start - ce, sentence[ce:start]
         elif cs >= end:
-            distance = (cs - end) * 0.8  # "$10M in ARR": a following cue binds slightly more
+            distance, between = cs - end, sentence[end:cs]
         else:
-            distance = 0
+            distance, between = 0, ""
+        if re.search(r"[,;:()]|\b(?:and|et|while|but|after|before|which|alors)\b", between):
+            distance += 15  # a cue across a clause boundary binds less
         # specific metrics beat generic ones at equal distance
         priority = {"arr": 0, "gmv": 0, "bookings": 1, "valuation": 1, "churn": 1,
                     "revenue": 2, "profit": 2, "loss": 2, "funding": 3, "customers": 3,
                     "users": 3, "employees": 3, "growth": 4}[metric]
         if unit == "percent" and metric == "growth":
             distance *= 0.7
-        return (distance + priority * 2, priority)
+        return (distance + priority * 0.5, priority)
 
     return min(cues, key=score)[0]
 

@@ -1,0 +1,289 @@
+"""Articles in, companies, claims and disputes out.
+
+Conventions:
+
+- The title is sentence 0; body sentences are numbered from 1 in reading order (an
+  article without a title still starts its body at 1).
+- Offsets (``Claim.char_start``, ``quantities_for``) are in ``article.text``. A figure in
+  the title gets a negative offset: its position in ``title + TITLE_SEPARATOR + text``
+  minus ``len(title) + len(TITLE_SEPARATOR)``, so ``combined_text(article)`` indexed at
+  ``char_start + title_offset(article)`` is always the figure.
+- Speed: sentences are split by rules; spaCy's statistical NER (its other components
+  excluded) only parses the title and the sentences holding a digit, a number word or a
+  dispute cue, batched through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from claimwatch.config import CompaniesConfig, ExtractConfig
+from claimwatch.errors import ModelNotFoundError
+from extractors.attribution import claimed_by, dispute_cue, is_forecast
+from extractors.companies import (
+    CompanyRegistry, OrgSpan, add_gazetteer, company_spans, find_reference, is_ai_context,
+    main_company, weighted_counts,
+)
+from extractors.language import detect_language
+from extractors.metrics import COUNT_METRICS, find_metric_cues, metric_for, period_for
+from extractors.models import Claim, CompanyMention, Dispute, Extraction, Quantity
+from extractors.sentences import is_candidate, split_sentences
+from ingest.models import Article
+
+__all__ = [
+    "EXTRACTOR_VERSION", "TITLE_SEPARATOR", "Extractor", "combined_text", "quantities_for",
+    "title_offset",
+]
+
+EXTRACTOR_VERSION = "2026.11.29-1"
+TITLE_SEPARATOR = "\n\n"
+_KEEP = ("ner", "claimwatch_gazetteer")
+_UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
+             "trainable_lemmatizer", "textcat", "entity_linker", "sentencizer")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def title_offset(article: Article) -> int:
+    """Where the body starts in ``combined_text(article)``."""
+    return len(article.title) + len(TITLE_SEPARATOR)
+
+
+def combined_text(article: Article) -> str:
+    return article.title + TITLE_SEPARATOR + article.text
+
+
+def _find_quantities(text: str, language: str) -> list[Quantity]:
+    from extractors.quantities import find_quantities  # H1's parser
+    return find_quantities(text, language=language)
+
+
+def quantities_for(article: Article) -> list[Quantity]:
+    """Quantities of title and body, language-aware, offsets in ``article.text``
+    (negative for the title, see the module docstring)."""
+    language = detect_language(f"{article.title}\n{article.text}", article.language)
+    shift = title_offset(article)
+    found = [_shift(q, -shift) for q in _find_quantities(article.title, language)]
+    found += _find_quantities(article.text, language)
+    return found
+
+
+def _shift(q: Quantity, by: int) -> Quantity:
+    return Quantity(q.text, q.start + by, q.end + by, q.value, q.value_low, q.value_high,
+                    q.unit, q.hedge, q.noun)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    start: int  # in article.text (negative for the title)
+    text: str
+    candidate: bool
+    doc: object = None
+
+
+@dataclass(slots=True)
+class _Prepared:
+    article: Article
+    language: str
+    sentences: list[_Sentence] = field(default_factory=list)
+
+
+class Extractor:
+    """Extract companies, claims and disputes from articles (English and French)."""
+
+    def __init__(self, extract: ExtractConfig = ExtractConfig(),
+                 companies: CompaniesConfig = CompaniesConfig(),
+                 known_companies: Iterable[str] = ()):
+        self.config = extract
+        self.registry = CompanyRegistry(companies.watchlist, companies.aliases, known_companies)
+        self._nlp: dict[str, object] = {}
+
+    # -- models -------------------------------------------------------------------------
+    def nlp(self, language: str):
+        """The spaCy pipeline for ``language``, loaded once (NER + gazetteer only)."""
+        if language not in self._nlp:
+            import spacy
+
+            name = self.config.model_fr if language == "fr" else self.config.model_en
+            try:
+                base = spacy.load(name, exclude=list(_UNNEEDED))
+            except OSError:
+                raise ModelNotFoundError(
+                    f"spaCy model '{name}' for language '{language}' is not installed; "
+                    f"install it with `pip install {name.replace('_', '-')}` (or "
+                    f"`python -m spacy download {name}`), or set [extract] "
+                    f"model_{language} to an installed model") from None
+            disabled = [p for p in base.pipe_names if p not in _KEEP and p != "tok2vec"]
+            for pipe in disabled:
+                base.remove_pipe(pipe)
+            if "tok2vec" in base.pipe_names and not _ner_listens(base):
+                base.remove_pipe("tok2vec")
+            add_gazetteer(base, self.registry.gazetteer)
+            self._nlp[language] = base
+        return self._nlp[language]
+
+    # -- extraction ---------------------------------------------------------------------
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article],
+                     batch_size: int | None = None) -> Iterator[Extraction]:
+        """Extractions in input order; articles are parsed ``batch_size`` at a time."""
+        size = batch_size or self.config.batch_size
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= size:
+                yield from self._run(chunk, size)
+                chunk = []
+        if chunk:
+            yield from self._run(chunk, size)
+
+    def _run(self, articles: list[Article], batch_size: int) -> list[Extraction]:
+        prepared = [_prepare(a) for a in articles]
+        for language in {p.language for p in prepared}:
+            todo = [s for p in prepared if p.language == language for s in p.sentences
+                    if s.candidate]
+            if not todo:
+                continue
+            nlp = self.nlp(language)
+            for sentence, doc in zip(todo, nlp.pipe((s.text for s in todo),
+                                                    batch_size=batch_size)):
+                sentence.doc = doc
+        return [self._assemble(p) for p in prepared]
+
+    def _assemble(self, prepared: _Prepared) -> Extraction:
+        article, language = prepared.article, prepared.language
+        spans: dict[int, list[OrgSpan]] = {}
+        surfaces: dict[str, str] = {}
+        for s in prepared.sentences:
+            if s.doc is None:
+                continue
+            spans[s.index] = [o for o in company_spans(s.doc, self.registry) if not o.is_outlet]
+            for o in spans[s.index]:
+                surfaces.setdefault(o.key, o.text)
+        counts = weighted_counts(_mentions(prepared, surfaces))
+        main = main_company(counts)
+        texts = [s.text for s in prepared.sentences]
+        companies = [CompanyMention(self.registry.canonical(surface), surface,
+                                    is_ai_context(surface, texts))
+                     for key, surface in surfaces.items()]
+        result = Extraction(article.article_id, language, companies)
+        main_surface = surfaces.get(main) if main else None
+        for s in prepared.sentences:
+            if s.doc is None:
+                continue
+            result.claims.extend(self._claims(article, language, s, spans[s.index],
+                                              main_surface))
+            dispute = self._dispute(article, language, s, spans[s.index], main_surface)
+            if dispute:
+                result.disputes.append(dispute)
+        return result
+
+    def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
+                main_surface: str | None) -> list[Claim]:
+        claims = []
+        published = article.published_at.date() if article.published_at else None
+        period, as_of = period_for(s.text, published)
+        forecast = is_forecast(s.text)
+        reference = find_reference(s.text, language)
+        for q in _find_quantities(s.text, language):
+            if _overlaps_org(q, orgs) or _is_year(q):
+                continue
+            metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
+            if not _is_business(q, metric):
+                continue
+            company = _nearest(orgs, q.start, q.end)
+            if company is None:
+                if main_surface is None or (reference is None and metric == "other"):
+                    continue
+                mention = s.text[reference[0]:reference[1]] if reference else None
+                name = main_surface
+            else:
+                mention, name = company.text, company.text
+            claims.append(Claim(
+                article_id=article.article_id, company=self.registry.canonical(name),
+                metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
+                unit=q.unit, claimed_by=claimed_by(s.text, q.start), sentence=s.text,
+                quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
+                is_forecast=forecast, hedge=q.hedge, period=period, as_of=as_of,
+                company_mention=mention, language=language))
+        return claims
+
+    def _dispute(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
+                 main_surface: str | None) -> Dispute | None:
+        cue = dispute_cue(s.text)
+        if not cue:
+            return None
+        position = s.text.find(cue)
+        company = _nearest(orgs, position, position + len(cue))
+        name = company.text if company else main_surface
+        if name is None:
+            return None
+        cues = [c for c in find_metric_cues(s.text) if c[0] not in ("growth", "churn")]
+        metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
+        if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
+            metric = "customers"
+        return Dispute(article.article_id, self.registry.canonical(name), metric, cue, s.text,
+                       s.index, language)
+
+
+def _ner_listens(nlp) -> bool:
+    """True when "ner" reads the shared tok2vec (then tok2vec must stay)."""
+    try:
+        from spacy.pipeline.tok2vec import Tok2VecListener
+        ner = nlp.get_pipe("ner")
+        return any(isinstance(node, Tok2VecListener) for node in ner.model.walk())
+    except (KeyError, ImportError):
+        return True
+
+
+def _prepare(article: Article) -> _Prepared:
+    language = detect_language(f"{article.title}\n{article.text}", article.language)
+    prepared = _Prepared(article, language)
+    shift = title_offset(article)
+    if article.title.strip():
+        title = article.title.strip()
+        prepared.sentences.append(_Sentence(0, article.title.find(title) - shift, title, True))
+    for i, (start, end) in enumerate(split_sentences(article.text), start=1):
+        text = article.text[start:end]
+        prepared.sentences.append(_Sentence(i, start, text, is_candidate(text)))
+    return prepared
+
+
+def _mentions(prepared: _Prepared, surfaces: dict[str, str]) -> Iterator[tuple[str, bool]]:
+    """(key, in_title) for every occurrence of a known surface in the article."""
+    for key, surface in surfaces.items():
+        pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+        for s in prepared.sentences:
+            for _ in pattern.finditer(s.text):
+                yield key, s.index == 0
+
+
+def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:
+    return any(q.start < o.end and o.start < q.end for o in orgs)
+
+
+def _is_year(q: Quantity) -> bool:
+    return q.unit == "count" and not q.noun and bool(_YEAR.match(q.text.strip()))
+
+
+def _is_business(q: Quantity, metric: str) -> bool:
+    """Money always; a percentage with a metric; a count of customers/users/employees."""
+    if q.unit == "percent":
+        return metric != "other"
+    if q.unit == "count":
+        return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
+    return len(q.unit) == 3 and q.unit.isupper()
+
+
+def _nearest(orgs: list[OrgSpan], start: int, end: int) -> OrgSpan | None:
+    """The organisation nearest the figure; one before it (the subject) counts closer."""
+    if not orgs:
+        return None
+
+    def distance(o: OrgSpan) -> float:
+        return start - o.end if o.end <= start else (o.start - end) * 1.5
+    return min(orgs, key=distance)

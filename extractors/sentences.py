@@ -1,0 +1,65 @@
+"""Cheap rule-based sentence splitting and the filter that picks sentences worth parsing.
+
+Running spaCy's statistical NER only on sentences that may hold a claim (a digit, a number
+word or a dispute cue) is what makes extraction fast; splitting therefore must not need
+a parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.attribution import DISPUTE_CUES
+
+__all__ = ["is_candidate", "split_sentences"]
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”»')\]]*\s+(?=[\"“«'(\[]?[A-Z0-9À-ÖØ-Þ$€£])|\n\s*")
+_ABBREVIATIONS = frozenset(
+    "inc corp co ltd llc plc mr mrs ms dr st jr sr vs no nos approx est dept gov sen rep gen "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig mme mlle mm av cf env ex p u.s u.k "
+    "e.g i.e etc.al al".split())
+
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred hundreds thousand thousands million millions billion billions trillion "
+    "dozen dozens half deux trois quatre cinq sept huit neuf dix onze douze treize quatorze "
+    "quinze seize vingt trente quarante cinquante soixante cent cents mille milliard "
+    "milliards douzaine douzaines moitié tiers quart")
+_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, stripped of surrounding blanks.
+
+    Splits after ., !, ? or … followed by a blank and a capital, digit or quote, and at
+    line breaks; not after abbreviations ("Inc.", "Mr.", "U.S.") or single initials.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] not in "\n \t":
+            word = re.search(r"([\w.]+)[.!?…]+[\"”»')\]]*$", text[start:m.start() + len(
+                m.group(0).rstrip())])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        end = m.start() + len(m.group(0).rstrip())
+        _append(text, spans, start, end)
+        start = m.end()
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def is_candidate(sentence: str) -> bool:
+    """True when ``sentence`` may hold a claim or a dispute: a digit, number word or cue."""
+    return bool(_CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence))
