@@ -1,0 +1,459 @@
+"""Find quantities (money, percentages, counts, measures) in English or French text.
+
+Pure regex, no spaCy, no I/O. ``find_quantities(text, language)`` returns
+:class:`~extractors.models.Quantity` objects whose ``start``/``end``/``text`` cover the
+number with its currency sign or word, multiplier and unit ("US$10M", "1,5 milliard d'euros",
+"75 %"), but NOT the hedge words before it ("about", "plus de") nor the noun of a count.
+
+Bounds (``value_low``/``value_high``) by hedge:
+
+* exact figure: low = high = value; range "70 to 80%", "entre 3 et 5": low/high, value = midpoint
+* ``nearly`` (nearly, almost, close to, près de, presque): low = 0.9 * value, high = value
+* ``about`` (about, around, roughly, some, environ, quelque, autour de): value +/- 10 %
+* ``more_than`` (more than, over, above, plus de, au-delà de) and ``at_least`` (at least,
+  au moins): low = value, high = None
+* ``up_to`` (up to, as much as, jusqu'à) and ``less_than`` (less than, under, moins de):
+  low = None, high = value
+* ``vague`` ("millions of users", "des milliers de clients"): low = scale, high = 10 * scale,
+  value = low
+
+Units: ISO 4217 codes ("$" is USD unless "C$", "A$", "HK$"...; "¥" is JPY), "percent",
+"count" (``noun`` holds the following noun when there is one; a bare number has noun None),
+or a canonical lower-case measure ("km", "kg", "gb", "hour", "year", "point", "USD/share").
+Fractions ("a third of", "la moitié des") are reported as percent. "from X to Y" is a
+change, reported as two quantities, not a range. Years, dates, times, ordinals, phone and
+version numbers and digits glued to names ("GPT-4", "11x", "Web3", "3M Company") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.models import Quantity
+from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
+from extractors.quantity_units import (
+    BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
+    CURRENCY_WORDS, HEDGES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, alternation,
+)
+
+__all__ = ["find_quantities"]
+
+_MAX_LEN = 200_000
+_ABOUT_BAND = 0.10
+_NEARLY_BAND = 0.10
+
+_NUM_RE = {
+    "en": re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
+    "fr": re.compile(
+        r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+        r"|\d+(?:[.,]\d+)?)"),
+}
+_WORD_RUN_RE = {
+    lang: re.compile(
+        rf"(?<![\w-])(?:{alternation(NUMBER_WORDS[lang])})(?:(?:\s+|-|\s+(?:and|et)\s+)"
+        rf"(?:{alternation(NUMBER_WORDS[lang])}))*(?![\w-])", re.I)
+    for lang in ("en", "fr")
+}
+_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+          "billions": 1e9, "dizaines": 10, "centaines": 100, "milliers": 1e3, "milliards": 1e9}
+_VAGUE_RE = re.compile(
+    r"(?<![\w-])(?:(?:des|plusieurs|quelques)\s+(dizaines|centaines|milliers|millions|milliards)"
+    r"(?:\s+de\s+(milliers|millions|milliards))?|(dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(thousands|millions|billions))?)(?=\s+(?:of|de|d['’]))", re.I)
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
+              "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+              "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+              "three-quarters": 75.0, "la moitié": 50.0, "un tiers": 100 / 3,
+              "deux tiers": 200 / 3, "un quart": 25.0, "trois quarts": 75.0}
+_FRACTION_RE = re.compile(rf"(?<![\w-])({alternation(_FRACTIONS)})(?=\s+(?:of|de|d['’]|des|du)\b)",
+                          re.I)
+
+_MASK_RES = [
+    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.I),  # times
+    re.compile(r"\b\d{1,2}\s*[ap]\.?m\b\.?", re.I),
+    re.compile(r"\b\d{1,2}h\d{2}\b"),
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"),  # dates
+    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # versions 1.2.3
+    re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b"),  # phones
+    re.compile(r"\b0\d(?:[ .]\d{2}){4}\b"),
+    re.compile(r"\+\d{1,3}(?:[\s.-]?\d{1,4}){3,}"),
+    re.compile(r"\b\d{3}-\d{4}\b"),
+    re.compile(r"https?://\S+|www\.\S+|\S+@\S+"),
+]
+
+_PREFIX_RE = re.compile(rf"(?:{alternation(CURRENCY_PREFIXES)})\s?$")
+_SUFFIX_SIGN_RE = re.compile(rf"\s?({alternation(CURRENCY_SUFFIX_SIGNS)})")
+_CURRENCY_WORD_RE = re.compile(
+    rf"\s*(?:(?:of|de|d['’])\s*)?({alternation(CURRENCY_WORDS)})(?![\w])", re.I)
+_PERCENT_RE = re.compile(r"\s?(%|percent(?!age)|per\s?cent|pour(?:\s|-)cent|pct\b)", re.I)
+_MULT_WORD_RE = re.compile(
+    r"\s?(thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio)(?![\w])",
+    re.I)
+_SPACED_SIGN_MULT_RE = re.compile(r"[\s\u00a0\u202f](M|Md|Mds|Mrd|k|K|Mn|Bn|bn|mn)(?=\s?[€$£])")
+_MULT_ATTACHED_RE = re.compile(r"(k|K|m|M|mn|bn|B|b|Md|Mds|Mrd|tn)(?![A-Za-z])")
+_MEASURE_RE = re.compile(rf"\s?-?({alternation(MEASURE_UNITS)})(?![\w/²])", re.I)
+_MEASURE_CS_RE = re.compile(rf"\s?({alternation(CASE_SENSITIVE_UNITS)})(?![\w])")
+_PER_RE = re.compile(rf"\s*(?:per|a|an|/|par|l['’]|le|la|each)\s*({alternation(PER_UNITS)})s?(?![\w])",
+                     re.I)
+_WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_DE_RE = re.compile(r"\s*(?:of|de|d['’]|des)\s*", re.I)
+_HEDGE_RE = {
+    lang: re.compile(rf"(?<![\w])({alternation(HEDGES[lang])})\s*$", re.I) for lang in HEDGES
+}
+_BETWEEN_RE = re.compile(r"(?<![\w])(between|entre)\s+$", re.I)
+_FROM_RE = re.compile(r"(?<![\w])(from|de|d['’]|du|passant de|passé de)\s*$", re.I)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|à|a|and|et)\s*", re.I)
+_CAP_WORD_RE = re.compile(r"([A-Za-zÀ-ÿ][\w'’-]*)[\s\u00a0]+$")
+_MONTH_AFTER_RE = re.compile(rf"[\s\u00a0]+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?",
+                             re.I)
+_AMPM_RE = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
+_FUNCTION_CAPS = {w.capitalize() for w in STOP_WORDS} | {
+    h.split()[0].capitalize() for lang in HEDGES for h in HEDGES[lang]} | {
+    "Some", "Only", "About", "Around", "Nearly", "Almost", "Over", "Roughly", "Just", "All",
+    "Environ", "Près", "Plus", "Moins", "Quelque", "Seulement", "Entre", "Between", "Top"}
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    noun: str | None = None
+    mult: float = 1.0
+    word: bool = False  # written in words
+    raw: str = ""
+    vague: bool = False
+
+
+def find_quantities(text: str, language: str = "en") -> list[Quantity]:
+    """Every quantity in ``text`` (``language`` "en" or "fr"), in order of appearance.
+
+    Never raises: malformed input gives fewer results, not an exception.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    lang = "fr" if str(language).lower().startswith("fr") else "en"
+    text = text[:_MAX_LEN]
+    try:
+        return _find(text, lang)
+    except Exception:  # noqa: BLE001 - a parser bug must not stop a pipeline
+        return []
+
+
+def _find(text: str, lang: str) -> list[Quantity]:
+    masked = _masked_spans(text)
+    cores: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for m in _VAGUE_RE.finditer(text):
+        words = [w for w in m.groups() if w]
+        scale = 1.0
+        for w in words:
+            scale *= _VAGUE[w.lower()]
+        cores.append(_Cand(m.start(), m.end(), scale, mult=scale, raw=m.group(0), vague=True,
+                           word=True))
+        taken.append((m.start(), m.end()))
+    for m in _FRACTION_RE.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            cores.append(_Cand(m.start(), m.end(), _FRACTIONS[m.group(1).lower()], "percent",
+                               word=True, raw=m.group(0)))
+            taken.append((m.start(), m.end()))
+    for m in _NUM_RE[lang].finditer(text):
+        if _overlaps(m.start(), m.end(), masked) or _overlaps(m.start(), m.end(), taken):
+            continue
+        v = parse_numeral(m.group(0), lang)
+        if v is not None:
+            cores.append(_Cand(m.start(), m.end(), v, raw=m.group(0)))
+    for m in _WORD_RUN_RE[lang].finditer(text):
+        c = _word_core(m, lang)
+        if c and not _overlaps(c.start, c.end, taken):
+            cores.append(c)
+    cores.sort(key=lambda c: c.start)
+
+    out: list[Quantity] = []
+    i = 0
+    consumed_until = -1
+    while i < len(cores):
+        c = cores[i]
+        i += 1
+        if c.start < consumed_until:
+            continue
+        try:
+            q, end, skip = _build(text, lang, c, cores, i - 1)
+        except (ValueError, OverflowError, IndexError):
+            continue
+        consumed_until = max(consumed_until, end)
+        i += skip
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _word_core(m: re.Match, lang: str) -> _Cand | None:
+    """A number-word run as a core, trimming stray articles and joiners at its edges."""
+    toks = [(t.group(0), t.start(), t.end()) for t in re.finditer(r"[^\W\d_]+", m.group(0))]
+    lead = {"a", "an", "un", "une", "and", "et"}
+    while toks and toks[-1][0].lower() in lead | {"half", "demi"}:
+        toks.pop()
+    while len(toks) > 1 and toks[0][0].lower() in {"and", "et"}:
+        toks.pop(0)
+    if not toks:
+        return None
+    words = [t[0].lower() for t in toks]
+    if words[0] in lead and len(words) > 1 and words[1] not in (
+            "hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
+            "mille", "million", "milliard", "douzaine"):
+        toks.pop(0)
+        words.pop(0)
+    if not words or all(w in lead | {"half", "demi"} for w in words):
+        return None
+    if lang == "fr" and words == ["cent"]:
+        return None
+    if words in (["millions"], ["billions"], ["thousands"], ["hundreds"], ["dozens"], ["milliards"]):
+        return None
+    v = parse_number_words(words, lang)
+    if v is None:
+        return None
+    start = m.start() + toks[0][1]
+    end = m.start() + toks[-1][2]
+    return _Cand(start, end, v, word=True, raw=m.string[start:end])
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for rx in _MASK_RES:
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _extend(text: str, lang: str, c: _Cand) -> _Cand | None:
+    """Attach multiplier, currency, percent, unit and noun around a core; None to reject."""
+    s, e, v = c.start, c.end, c.value
+    before = text[max(0, s - 12):s]
+    # Glued to a word on the left: "GPT-4", "COVID-19", "F-150", "Q3".
+    if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before):
+        return None
+    if re.search(r"(?:\d[-–/:.]|[#№/:]|\bNo\.\s?)$", before):
+        return None
+    if not c.word and re.search(r"[-−]$", before) and re.search(r"(?:^|[\s(])[-−]$", before):
+        v = -v
+        s -= 1
+    cur = None
+    pm = _PREFIX_RE.search(text, max(0, s - 8), s)
+    if pm and not c.word:
+        cur = CURRENCY_PREFIXES[re.sub(r"\s$", "", pm.group(0))]
+        s = pm.start()
+    after = text[e:e + 40]
+    unit = c.unit
+    mult = c.mult if c.vague else 1.0
+    attached_letter_mult = False
+    if not c.word and after[:1].isalpha():
+        am = _MULT_ATTACHED_RE.match(after)
+        mm = _MEASURE_RE.match(after) or _MEASURE_CS_RE.match(after)
+        if after[:1] in "Mm" and _SUFFIX_SIGN_RE.match(after, 1):
+            mult, e = 1e6, e + 1
+        elif am and am.group(1).lower() in MULTIPLIERS:
+            mult = MULTIPLIERS[am.group(1).lower()]
+            e += am.end()
+            attached_letter_mult = True
+        elif mm and mm.start(1) == 0:
+            unit = MEASURE_UNITS.get(mm.group(1).lower()) or CASE_SENSITIVE_UNITS.get(mm.group(1))
+            e += mm.end()
+        elif re.match(r"(?:%|\s?pc\b)", after):
+            pass
+        else:
+            return None  # "11x", "22nd", "5G", "1er"
+    elif not c.word and c.unit is None and (sp := _SPACED_SIGN_MULT_RE.match(text, e)):
+        mult, e = MULTIPLIERS[sp.group(1).lower()], e + len(sp.group(0))
+    elif not c.word and c.unit is None:
+        wm = _MULT_WORD_RE.match(text, e)
+        if wm:
+            key = wm.group(1).lower()
+            single = key in ("mn", "bn", "tn", "mio", "md", "mds", "mrd", "mrds")
+            mult = MULTIPLIERS.get(key, 1.0)
+            e = wm.end()
+            if single and not cur and not _CURRENCY_WORD_RE.match(text, e) and not \
+                    _SUFFIX_SIGN_RE.match(text, e):
+                return None if key in ("md", "mds") and lang == "en" else _Cand(
+                    s, e, v * mult, "count", None, mult)
+    elif c.word:
+        mult = 1.0
+    value = v * mult
+    if unit is None:
+        sm = _SUFFIX_SIGN_RE.match(text, e)
+        cw = _CURRENCY_WORD_RE.match(text, e)
+        if cur is None and sm and not re.match(r"[\w$€£]", text[sm.end():sm.end() + 1]):
+            cur, e = CURRENCY_SUFFIX_SIGNS[sm.group(1)], sm.end()
+        elif cw and (cur is None or cw.group(1).lower() in ("usd", "us dollars")) and (
+                not re.match(r"\s*(?:of|de|d)", text[e:e + 3], re.I) or mult > 1 or c.vague):
+            word = cw.group(1).lower()
+            if not (word in ("pounds",) and re.match(r"\s*(?:of|lb)", text[cw.end():], re.I)):
+                cur, e = CURRENCY_WORDS[word], cw.end()
+        if cur:
+            unit = cur
+            if lang == "en" and re.match(r"\s?cents?\b", text[e:e + 7]) and cur == "USD":
+                pass
+            pr = _PER_RE.match(text, e)
+            if pr and mult == 1.0 and not c.vague:
+                unit = f"{cur}/{PER_UNITS[pr.group(1).lower()]}"
+                e = pr.end()
+        elif not c.vague:
+            pm2 = _PERCENT_RE.match(text, e)
+            if pm2:
+                unit, e = "percent", pm2.end()
+            elif lang == "en" and re.match(r"\s?cents?\b", text[e:e + 7]):
+                cm = re.match(r"\s?cents?\b", text[e:e + 7])
+                unit, value, e = "USD", value / 100, e + cm.end()
+            else:
+                mm = _MEASURE_RE.match(text, e) or _MEASURE_CS_RE.match(text, e)
+                if mm and not (attached_letter_mult and mm.group(1).lower() in ("m", "b")):
+                    unit = MEASURE_UNITS.get(mm.group(1).lower()) or CASE_SENSITIVE_UNITS.get(
+                        mm.group(1))
+                    if unit == "year" and re.match(r"\s*old\b", text[mm.end():mm.end() + 5]):
+                        unit = "years old"
+                    e = mm.end()
+    out = _Cand(s, e, value, unit, None, mult, c.word, c.raw, c.vague)
+    if unit is None or unit == "count":
+        out.unit = "count"
+        out.noun = _noun_after(text, e, c.vague or mult > 1 or c.word)
+        nxt = _WORD_RE.match(text, e)
+        if attached_letter_mult and not cur and (out.noun is None or not nxt or
+                                                 nxt.group(1)[:1].isupper()):
+            return None  # "3M Company", "4K TV"
+    return out
+
+
+def _noun_after(text: str, pos: int, allow_of: bool) -> str | None:
+    """The noun a count is about: "1,200 employees", "3 millions d'utilisateurs"."""
+    if allow_of:
+        dm = _DE_RE.match(text, pos)
+        if dm and dm.end() > pos:
+            stripped = dm.group(0).rstrip()
+            if len(stripped) < len(dm.group(0)):
+                pos = dm.start() + len(stripped)
+            else:
+                text, pos = text[:dm.end()] + " " + text[dm.end():dm.end() + 60], dm.end()
+    words = []
+    p = pos
+    for _ in range(3):
+        wm = _WORD_RE.match(text, p)
+        if not wm or "\n" in text[p:wm.start(1)]:
+            break
+        words.append(wm.group(1))
+        p = wm.end()
+    if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
+        return None
+    for w in words:
+        lw = w.lower()
+        if lw in STOP_WORDS:
+            break
+        if lw in BUSINESS_NOUNS or (len(lw) > 3 and lw.endswith(("s", "x")) and not
+                                    lw.endswith(("ss", "us", "is", "ous")) and w[:1].islower()):
+            return lw.strip("'’-")
+    return words[0].lower().strip("'’-") or None
+
+
+def _hedge(text: str, start: int, lang: str) -> str | None:
+    m = _HEDGE_RE[lang].search(text, max(0, start - 25), start)
+    if m:
+        return HEDGES[lang][m.group(1).lower()]
+    other = "fr" if lang == "en" else "en"
+    m = _HEDGE_RE[other].search(text, max(0, start - 25), start)
+    if m and len(m.group(1)) > 5:
+        return HEDGES[other][m.group(1).lower()]
+    return None
+
+
+def _bounds(value: float, hedge: str | None) -> tuple[float | None, float | None]:
+    lo, hi = sorted((value * (1 - _ABOUT_BAND), value * (1 + _ABOUT_BAND)))
+    return {
+        None: (value, value),
+        "about": (lo, hi),
+        "nearly": (value * (1 - _NEARLY_BAND), value) if value >= 0 else (value, value * 0.9),
+        "more_than": (value, None),
+        "at_least": (value, None),
+        "up_to": (None, value),
+        "less_than": (None, value),
+        "vague": (value, value * 10),
+    }[hedge]
+
+
+def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
+    """Build the quantity for ``cores[idx]``; returns (Quantity|None, end, cores skipped)."""
+    q = _extend(text, lang, c)
+    if q is None:
+        return None, c.end, 0
+    skip = 0
+    hedge = "vague" if c.vague else _hedge(text, q.start, lang)
+    lo = hi = None
+    # Ranges: "70 to 80%", "70-80 %", "between $3M and $5M", "entre 3 et 5 millions d'euros".
+    if idx + 1 < len(cores) and hedge != "vague":
+        nxt = cores[idx + 1]
+        sep = _RANGE_SEP_RE.fullmatch(text, q.end, _prefix_start(text, nxt.start))
+        if sep:
+            word = sep.group(0).strip().lower()
+            between = _BETWEEN_RE.search(text, max(0, q.start - 10), q.start)
+            from_ = _FROM_RE.search(text, max(0, q.start - 12), q.start)
+            ok = (word in ("and", "et") and between) or (
+                word in ("to", "à", "a", "-", "–", "—") and not from_ and not (
+                    word == "a" and lang == "en"))
+            if word == "-" and (" " in sep.group(0)) != (sep.group(0).strip() != sep.group(0)):
+                ok = False
+            q2 = _extend(text, lang, nxt) if ok else None
+            if q2 is not None and q.unit in ("count", q2.unit) and (
+                    q.noun is None or q.unit != "count"):
+                if q.unit == "count" and q2.unit != "count" or q.mult == 1 and q2.mult > 1:
+                    q.value = q.value * (q2.mult if q.mult == 1 and not q.word else 1)
+                    q.unit = q2.unit
+                if q.unit == q2.unit and not (word == "-" and q.value > q2.value and
+                                              q.unit == "count"):
+                    lo, hi = sorted((q.value, q2.value))
+                    q.end, q.noun, skip, hedge = q2.end, q2.noun, 1, "range"
+                    q.value = (lo + hi) / 2
+    if hedge != "range":
+        if not _keep(text, lang, c, q):
+            return None, q.end, 0
+        lo, hi = _bounds(q.value, hedge)
+    if hedge == "vague":
+        hedge = "vague"
+    qty = Quantity(text=text[q.start:q.end], start=q.start, end=q.end, value=q.value,
+                   value_low=lo, value_high=hi, unit=q.unit or "count", hedge=hedge,
+                   noun=q.noun if (q.unit or "count") == "count" else None)
+    return qty, q.end, skip
+
+
+def _prefix_start(text: str, start: int) -> int:
+    pm = _PREFIX_RE.search(text, max(0, start - 8), start)
+    return pm.start() if pm else start
+
+
+def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
+    """Drop bare numbers that are years, dates, times, names or pronoun-like "one"."""
+    if q.unit != "count" or q.mult > 1 or c.vague:
+        return True
+    before = text[max(0, c.start - 30):c.start]
+    after = text[c.end:c.end + 15]
+    raw = c.raw.strip()
+    if re.fullmatch(r"\d{4}", raw) and 1000 <= c.value <= 2100 and q.noun not in BUSINESS_NOUNS:
+        return False
+    if re.search(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", before,
+                 re.I) or _MONTH_AFTER_RE.match(text, c.end):
+        return False
+    if _AMPM_RE.match(after):
+        return False
+    cap = _CAP_WORD_RE.search(before)
+    if cap and not c.word and (cap.group(1)[:1].isupper() or re.search(r"[a-z][A-Z]", cap.group(1))) \
+            and cap.group(1) not in _FUNCTION_CAPS:
+        return False  # "iPhone 15", "Section 427", "Windows 11"
+    if c.word:
+        if q.noun is None:
+            return False
+        if c.raw.lower() in ("one", "un", "une") and re.search(
+                r"\b(?:no|any|every|each|the|this|that|which|only)\s+$", before, re.I):
+            return False
+    return True
