@@ -1,0 +1,75 @@
+"""Migrations: each applied once, in its own transaction, recorded with it."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+import warehouse.migrations as migrations
+from warehouse import connect
+
+
+def _recorded(con):
+    return con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+
+
+def test_migrations_each_applied_once_and_reopen_applies_nothing(tmp_path, monkeypatch):
+    calls = []
+    wrapped = []
+    for fn in migrations.MIGRATIONS:
+        def run(con, fn=fn):
+            calls.append(fn.__name__)
+            fn(con)
+        run.__name__ = fn.__name__
+        wrapped.append(run)
+    monkeypatch.setattr(migrations, "MIGRATIONS", wrapped)
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    names = [fn.__name__ for fn in wrapped]
+    assert calls == names
+    assert _recorded(con) == list(enumerate(names, start=1))
+    con.close()
+    con = connect(path)
+    assert calls == names  # nothing ran again
+    assert migrations.migrate(con) == []
+    assert _recorded(con) == list(enumerate(names, start=1))
+    con.close()
+
+
+def test_migrations_failing_migration_rolls_back_and_is_not_recorded(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    connect(path).close()
+    shipped = list(migrations.MIGRATIONS)
+
+    def m900_broken(con):
+        con.execute("CREATE TABLE half_done (a INTEGER)")
+        con.execute("ALTER TABLE claims ADD COLUMN half_column VARCHAR")
+        raise RuntimeError("bug in migration")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", shipped + [m900_broken])
+    with pytest.raises(RuntimeError, match="bug in migration"):
+        connect(path)
+    con = duckdb.connect(str(path))
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "half_done" not in tables and "claims" in tables
+    columns = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'claims'").fetchall()}
+    assert "half_column" not in columns
+    assert [v for v, _ in _recorded(con)] == list(range(1, len(shipped) + 1))
+    con.close()
+
+    def m900_fixed(con):
+        con.execute("CREATE TABLE half_done (a INTEGER)")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", shipped + [m900_fixed])
+    con = connect(path)
+    assert _recorded(con)[-1] == (len(shipped) + 1, "m900_fixed")
+    con.close()
+
+
+def test_migrations_schema_has_core_tables_and_views(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"feeds", "articles", "extractions", "companies", "company_aliases", "claims", "disputes",
+            "contradictions", "outbox", "runs", "company_timeline", "open_contradictions"} <= tables
+    con.close()
