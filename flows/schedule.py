@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from claimwatch.config import Config, load_config
+from claimwatch.config import Config, load_config, parse_config
 from claimwatch.errors import ScheduleError
 
 __all__ = [
@@ -101,7 +101,8 @@ def deployment_parameters(config: Config, config_path: str | None) -> dict[str, 
     source = config_path or (config.source if config.source != "defaults" else None)
     path = str(Path(source).resolve()) if source else None
     params: dict[str, Any] = {"config_path": path, "trigger": "schedule"}
-    if load_config(path).warehouse.path != config.warehouse.path:
+    as_written = load_config(path) if path else parse_config({})
+    if as_written.warehouse.path != config.warehouse.path:
         params["db"] = str(Path(config.warehouse.path).resolve())
     return params
 
