@@ -15,6 +15,8 @@ import duckdb
 
 
 def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
+    """The base schema: feeds (conditional-GET state), articles, the extraction cache,
+    companies and aliases, claims, disputes, contradictions, the digest outbox, runs."""
     con.execute("""
         CREATE TABLE feeds (
             name            VARCHAR PRIMARY KEY,
@@ -141,7 +143,7 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
             run_id          VARCHAR PRIMARY KEY,
             started_at      TIMESTAMPTZ NOT NULL,
             finished_at     TIMESTAMPTZ,
-            status          VARCHAR NOT NULL,   -- running | ok | partial | failed
+            status          VARCHAR NOT NULL,   -- running | ok | partial | failed | interrupted
             trigger         VARCHAR,            -- run | import | reprocess | schedule
             feeds_ok        INTEGER DEFAULT 0,
             feeds_failed    INTEGER DEFAULT 0,
@@ -155,6 +157,8 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def m002_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Read views: every claim of a company with its article; open contradictions with
+    both articles' source, date and URL."""
     con.execute("""
         CREATE VIEW company_timeline AS
         SELECT c.company, c.metric, coalesce(c.as_of, CAST(a.published_at AS DATE)) AS as_of,
@@ -193,6 +197,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         )""")
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
+    # Versions are positions in MIGRATIONS (1-based): never reorder or remove one.
     for version, migration in enumerate(MIGRATIONS, start=1):
         if version in done:
             continue
