@@ -127,17 +127,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def build_subject(counts: dict[str, int], day: date, companies: Sequence[str] = (),
+def build_subject(counts: dict[str, int], day: date, companies: dict[str, Sequence[str]] | None = None,
                   *, resend: bool = False) -> str:
-    """"claimwatch: 2 new contradictions (11x), 14 new claims, 29 Nov" (header-safe)."""
+    """"claimwatch: 2 new contradictions (11x), 14 new claims, 29 Nov" (header-safe).
+
+    ``companies`` maps "contradictions"/"disputes" to the companies named after their count.
+    """
+    companies = companies or {}
     parts = []
-    named = [clean_text(c, 40) for c in dict.fromkeys(companies) if clean_text(c)]
-    shown = ", ".join(named[:2]) + (f", +{len(named) - 2}" if len(named) > 2 else "")
     for key, word in (("contradictions", "contradiction"), ("disputes", "dispute"), ("claims", "claim")):
         if counts.get(key):
-            parts.append(f"{_plural(counts[key], 'new ' + word)}")
-    if parts and shown and (counts.get("contradictions") or counts.get("disputes")):
-        parts[0] += f" ({shown})"
+            named = [n for n in dict.fromkeys(clean_text(c, 40) for c in companies.get(key, ())) if n]
+            shown = ", ".join(named[:2]) + (f", +{len(named) - 2}" if len(named) > 2 else "")
+            parts.append(_plural(counts[key], "new " + word) + (f" ({shown})" if shown else ""))
     if not parts:
         parts = ["all quiet"]
     prefix = "claimwatch (resent)" if resend else "claimwatch"
@@ -165,6 +167,9 @@ def _contradiction_view(item: ContradictionItem) -> dict:
         "claimed": format_value(item.claimed_value, item.unit) if item.claimed_value is not None else None,
         "reported": format_value(item.reported_value, item.unit) if item.reported_value is not None else None,
         "bars": _bars(item.claimed_value, item.reported_value),
+        "figures": "   ".join(f"{label} {format_value(v, item.unit)}" for label, v in
+                              (("Claimed:", item.claimed_value), ("Reported:", item.reported_value))
+                              if v is not None),
         "explanation": clean_text(item.explanation, 400),
         "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at)
         if item.claim_source or item.claim_title else None,
@@ -213,7 +218,8 @@ def render_digest(items: Sequence[Item], *, recipient: str, day: date, max_claim
         groups.setdefault(clean_text(claim.company, 80), []).append(_claim_view(claim))
     counts = {"contradictions": len(contradictions), "disputes": len(disputes), "claims": len(claims),
               "unconfirmed": len(unconfirmed)}
-    subject = build_subject(counts, day, [i.company for i in contradictions + disputes], resend=resend)
+    subject = build_subject(counts, day, {"contradictions": [i.company for i in contradictions],
+                                             "disputes": [i.company for i in disputes]}, resend=resend)
     context = {
         "subject": subject, "day": format_date(day), "recipient": clean_text(recipient, 200),
         "watching": clean_text(watching, 300), "counts": counts, "resend": resend,

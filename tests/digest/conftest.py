@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import socket
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -152,13 +153,15 @@ class SmtpServer:
     def _authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = (isinstance(auth_data, LoginPassword) and self.auth is not None
               and auth_data.login.decode() == self.auth[0] and auth_data.password.decode() == self.auth[1])
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # let aiosmtpd answer 535
 
     def start(self):
         kwargs = {}
         if self.auth:
             kwargs = {"authenticator": self._authenticate, "auth_required": True, "auth_require_tls": False}
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **kwargs)
+        with warnings.catch_warnings():  # AUTH without TLS is deliberate here: 127.0.0.1 only
+            warnings.simplefilter("ignore", UserWarning)
+            self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **kwargs)
         self.controller.start()
         return self
 

@@ -17,8 +17,9 @@ def test_render_subject_counts_and_plurals():
     day = date(2026, 11, 29)
     assert build_subject({"contradictions": 2, "claims": 14}, day) == \
         "claimwatch: 2 new contradictions, 14 new claims, 29 Nov"
-    assert build_subject({"contradictions": 1, "disputes": 1, "claims": 1}, day, ["11x"]) == \
-        "claimwatch: 1 new contradiction (11x), 1 new dispute, 1 new claim, 29 Nov"
+    assert build_subject({"contradictions": 1, "disputes": 1, "claims": 1}, day,
+                         {"contradictions": ["11x"], "disputes": ["A", "B", "C"]}) == \
+        "claimwatch: 1 new contradiction (11x), 1 new dispute (A, B, +1), 1 new claim, 29 Nov"
     assert build_subject({}, day) == "claimwatch: all quiet, 29 Nov"
 
 
