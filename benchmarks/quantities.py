@@ -62,7 +62,9 @@ _MEASURE = {
     "second": "second", "point": "point", "percentage point": "percentage point",
     "basis point": "basis point", "square metre": "m2", "square foot": "sq ft", "acre": "acre",
     "hectare": "hectare", "gigabit per second": "gbps", "megabit per second": "mbps",
-    "percentage": "percent", "% -": "percent", "cent": "cent",
+    "brake horsepower": "hp", "pound-foot": "lb-ft", "foot pound-force": "lb-ft",
+    "newton-metre": "nm", "newton metre": "nm", "gigaton": "gt", "gigatonne": "gt",
+    "times": "x", "percentage": "percent", "% -": "percent", "cent": "cent",
 }
 _PER = {"barrel": "barrel", "share": "share", "month": "month", "year": "year", "week": "week",
         "day": "day", "ounce": "oz", "gallon": "gallon", "gram": "g", "square foot": "sq ft",
@@ -99,6 +101,8 @@ def gold_key(name: str) -> tuple[str, frozenset[str] | None]:
 def _pred_key(unit: str, noun: str | None) -> tuple[str, frozenset[str] | None]:
     if unit == "count":
         return "count", frozenset({noun_lemma(noun)}) if noun else None
+    if unit == "x":  # NewsQuant labels "3 times" / "sixfold" as unitless
+        return "count", None
     return unit, None
 
 

@@ -44,9 +44,9 @@ _ABOUT_BAND = 0.10
 _NEARLY_BAND = 0.10
 
 _NUM_RE = {
-    "en": re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
+    "en": re.compile(r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
     "fr": re.compile(
-        r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+        r"(?<![\d.,_])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d{1,3}(?:\.\d{3})+(?![\d,.])"
         r"|\d+(?:[.,]\d+)?)"),
 }
 _WORD_RUN_RE = {
@@ -96,6 +96,9 @@ _MEASURE_RE = re.compile(rf"\s?-?({alternation(MEASURE_UNITS)})(?![\w/²])", re.
 _MEASURE_CS_RE = re.compile(rf"\s?({alternation(CASE_SENSITIVE_UNITS)})(?![\w])")
 _PER_RE = re.compile(rf"\s*(?:per|a|an|/|par|l['’]|le|la|each)\s*({alternation(PER_UNITS)})s?(?![\w])",
                      re.I)
+_ONE_OF_RE = re.compile(
+    r"\s+(?:of|des|d['’]entre)\s+(?:the|its|his|her|their|our|my|your|these|those|les|ses|leurs|nos)"
+    r"(?:\s+(?:most|best|few|very|biggest|largest|oldest|first|top))?(?=\s)", re.I)
 _WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _DE_RE = re.compile(r"\s*(?:of|de|d['’]|des)\s*", re.I)
 _HEDGE_RE = {
@@ -103,7 +106,7 @@ _HEDGE_RE = {
 }
 _BETWEEN_RE = re.compile(r"(?<![\w])(between|entre)\s+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])(from|de|d['’]|du|passant de|passé de)\s*$", re.I)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|à|a|and|et)\s*", re.I)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|à|a|and|et|or|ou)\s*", re.I)
 _CAP_WORD_RE = re.compile(r"([A-Za-zÀ-ÿ][\w'’-]*)[\s\u00a0]+$")
 _MONTH_AFTER_RE = re.compile(rf"[\s\u00a0]+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?",
                              re.I)
@@ -231,15 +234,18 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _extend(text: str, lang: str, c: _Cand) -> _Cand | None:
+def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | None:
     """Attach multiplier, currency, percent, unit and noun around a core; None to reject."""
     s, e, v = c.start, c.end, c.value
     before = text[max(0, s - 12):s]
     # Glued to a word on the left: "GPT-4", "COVID-19", "F-150", "Q3".
     if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before):
         return None
-    if re.search(r"(?:\d[-–/:.]|[#№/:]|\bNo\.\s?)$", before):
+    if re.search(r"(?:[#№/:]|\bNo\.\s?)$", before) or (
+            not in_range and re.search(r"\d[-–/:.]$", before)):
         return None
+    if c.word and c.raw[:1].isupper() and re.search(r"[a-z,]\s+$", before):
+        return None  # "Kick Six", "Big Ten": a name, not a number
     if not c.word and re.search(r"[-−]$", before) and re.search(r"(?:^|[\s(])[-−]$", before):
         v = -v
         s -= 1
@@ -264,8 +270,8 @@ def _extend(text: str, lang: str, c: _Cand) -> _Cand | None:
         elif mm and mm.start(1) == 0:
             unit = MEASURE_UNITS.get(mm.group(1).lower()) or CASE_SENSITIVE_UNITS.get(mm.group(1))
             e += mm.end()
-        elif re.match(r"(?:%|\s?pc\b)", after):
-            pass
+        elif re.match(r"pc\b", after):
+            unit, e = "percent", e + 2
         else:
             return None  # "11x", "22nd", "5G", "1er"
     elif not c.word and c.unit is None and (sp := _SPACED_SIGN_MULT_RE.match(text, e)):
@@ -320,15 +326,18 @@ def _extend(text: str, lang: str, c: _Cand) -> _Cand | None:
     out = _Cand(s, e, value, unit, None, mult, c.word, c.raw, c.vague)
     if unit is None or unit == "count":
         out.unit = "count"
-        out.noun = _noun_after(text, e, c.vague or mult > 1 or c.word)
+        out.noun = _noun_after(text, e, c.vague or mult > 1 or c.word, value == 1)
+        if out.noun is None and c.word and value == 1:
+            om = _ONE_OF_RE.match(text, e)
+            if om:
+                out.noun = _noun_after(text, om.end(), False)
         nxt = _WORD_RE.match(text, e)
-        if attached_letter_mult and not cur and (out.noun is None or not nxt or
-                                                 nxt.group(1)[:1].isupper()):
+        if attached_letter_mult and not cur and (not nxt or nxt.group(1)[:1].isupper()):
             return None  # "3M Company", "4K TV"
     return out
 
 
-def _noun_after(text: str, pos: int, allow_of: bool) -> str | None:
+def _noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> str | None:
     """The noun a count is about: "1,200 employees", "3 millions d'utilisateurs"."""
     if allow_of:
         dm = _DE_RE.match(text, pos)
@@ -348,6 +357,8 @@ def _noun_after(text: str, pos: int, allow_of: bool) -> str | None:
         p = wm.end()
     if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
         return None
+    if singular:
+        return words[0].lower().strip("'’-") or None
     for w in words:
         lw = w.lower()
         if lw in STOP_WORDS:
@@ -404,7 +415,19 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                     word == "a" and lang == "en"))
             if word == "-" and (" " in sep.group(0)) != (sep.group(0).strip() != sep.group(0)):
                 ok = False
-            q2 = _extend(text, lang, nxt) if ok else None
+            q2 = _extend(text, lang, nxt, in_range=True) if ok or word in (
+                "to", "à", "or", "ou", "and", "et") else None
+            if q2 is not None and not ok:
+                if word not in ("and", "et") or _prefix_start(text, nxt.start) == nxt.start:
+                    _inherit(q, q2)
+                q2 = None
+            if q2 is not None and word in ("-", "–") and q.unit == q2.unit == "count" and \
+                    q.value >= q2.value:
+                return None, q2.end, 1  # a score "2-0", "3-2"
+            if q2 is not None and _yearish(q) and _yearish(q2):
+                q2 = None
+            if q2 is not None and q.unit != q2.unit and q2.unit.startswith(f"{q.unit}/"):
+                q.unit = q2.unit
             if q2 is not None and q.unit in ("count", q2.unit) and (
                     q.noun is None or q.unit != "count"):
                 if q.unit == "count" and q2.unit != "count" or q.mult == 1 and q2.mult > 1:
@@ -425,6 +448,19 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                    value_low=lo, value_high=hi, unit=q.unit or "count", hedge=hedge,
                    noun=q.noun if (q.unit or "count") == "count" else None)
     return qty, q.end, skip
+
+
+def _inherit(q: _Cand, q2: _Cand) -> None:
+    """"eight or nine euros", "from 4.8 to 4.7 percent": the first number takes the unit."""
+    if q.unit == "count" and q.noun is None and q2.unit != "count" and q.word == q2.word:
+        if q.mult == 1 and q2.mult > 1:
+            q.value *= q2.mult
+            q.mult = q2.mult
+        q.unit = q2.unit
+
+
+def _yearish(q: _Cand) -> bool:
+    return q.unit == "count" and q.mult == 1 and q.value == int(q.value) and 1000 <= q.value <= 2100
 
 
 def _prefix_start(text: str, start: int) -> int:
@@ -454,6 +490,6 @@ def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
         if q.noun is None:
             return False
         if c.raw.lower() in ("one", "un", "une") and re.search(
-                r"\b(?:no|any|every|each|the|this|that|which|only)\s+$", before, re.I):
+                r"\b(?:no|any|every|each|the|this|that|which|only|same|another|last|other)\s+$", before, re.I):
             return False
     return True

@@ -13,7 +13,7 @@ __all__ = [
 # Written before the number. Longest first when compiled.
 CURRENCY_PREFIXES = {
     "US$": "USD", "US $": "USD", "U.S. $": "USD", "USD": "USD", "$US": "USD", "$": "USD",
-    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AU $": "AUD",
+    "HK $": "HKD", "C $": "CAD", "A $": "AUD", "$C": "CAD", "$HK": "HKD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AU $": "AUD",
     "$A": "AUD", "AUD": "AUD", "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZ $": "NZD",
     "NZD": "NZD", "S$": "SGD", "S $": "SGD", "SGD": "SGD", "R$": "BRL", "BRL": "BRL",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
@@ -34,7 +34,9 @@ CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pound sterling": "GBP",
     "pounds": "GBP", "livres sterling": "GBP", "livres": "GBP", "sterling": "GBP",
     "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "roupies": "INR", "ringgit": "MYR", "shekels": "ILS",
+    "chinese yuan": "CNY", "danish crowns": "DKK", "danish kroner": "DKK",
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK",
+    "norwegian kroner": "NOK", "couronnes danoises": "DKK", "rupees": "INR", "roupies": "INR", "ringgit": "MYR", "shekels": "ILS",
     "swiss francs": "CHF", "francs suisses": "CHF", "pesos": "MXN", "reais": "BRL",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "chf": "CHF",
     "cad": "CAD", "aud": "AUD", "inr": "INR", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD",
@@ -64,18 +66,19 @@ _U = {
     "w": ["watt", "watts"], "kw": ["kw", "kilowatt", "kilowatts"],
     "mw": ["mw", "megawatt", "megawatts", "mégawatts"], "gw": ["gw", "gigawatt", "gigawatts"],
     "kwh": ["kwh"], "mwh": ["mwh"], "gwh": ["gwh"], "twh": ["twh"], "mah": ["mah"],
-    "v": ["volt", "volts"], "mph": ["mph"], "km/h": ["km/h", "kph", "kmh"],
-    "rpm": ["rpm", "tr/min"], "hp": ["hp", "horsepower", "bhp", "ch", "chevaux"],
+    "v": ["volt", "volts"], "mph": ["mph", "m.p.h.", "miles per hour"], "km/h": ["km/h", "kph", "kmh"],
+    "rpm": ["rpm", "tr/min"], "lb-ft": ["lb-ft", "pound-feet", "pound-foot", "lb ft"],
+    "nm": ["nm", "newton-metres", "newton metres"], "gt": ["gigatonnes", "gigatons", "gt"], "hp": ["hp", "horsepower", "bhp", "ch", "chevaux"],
     "°c": ["°c", "degrees celsius", "celsius", "degrés celsius"],
     "°f": ["°f", "degrees fahrenheit", "fahrenheit"], "degree": ["degrees", "degree", "degrés"],
     "year": ["year", "years", "yrs", "an", "ans", "année", "années"],
     "years old": ["years old", "year old", "year-old", "years-old", "-year-old"],
     "month": ["month", "months", "mois"], "week": ["week", "weeks", "semaine", "semaines"],
     "day": ["day", "days", "jour", "jours"], "hour": ["hour", "hours", "hrs", "heure", "heures"],
-    "minute": ["minute", "minutes", "mins"], "second": ["second", "seconds", "secs", "secondes"],
+    "minute": ["minute", "minutes", "mins", "min"], "second": ["second", "seconds", "secs", "secondes"],
     "percentage point": ["percentage points", "percentage point", "points de pourcentage",
                          "point de pourcentage"],
-    "basis point": ["basis points", "bps", "points de base"],
+    "basis point": ["basis points", "basis point", "bps", "points de base"],
     "point": ["points", "point", "pts"],
     "sq ft": ["square feet", "square foot", "sq ft"],
     "m2": ["square metres", "square meters", "sq m", "m2", "m²", "mètres carrés"],
@@ -157,7 +160,9 @@ STOP_WORDS = {
     "entre", "depuis", "après", "avant", "chez", "vers", "fois", "lors", "dont", "mais",
     "ago", "later", "earlier", "straight", "consecutive", "previously", "yet", "all",
     "both", "what", "how", "just", "only", "even", "still", "too", "very", "off", "onto",
-    "s", "t", "am", "pm", "th", "st", "nd", "rd",
+    "s", "t", "am", "pm", "th", "st", "nd", "rd", "across", "through", "against", "behind",
+    "without", "within", "like", "near", "around", "below", "above", "toward", "towards",
+    "respectively", "apiece", "annually", "alone", "ahead", "back", "away",
 }
 
 # Plural nouns of business counts; a number before them is a count even if it looks like a year.
@@ -181,7 +186,7 @@ def noun_lemma(word: str) -> str:
     w = word.lower()
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes", "uses")):
         return w[:-2]
     if len(w) > 3 and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
         return w[:-1]
