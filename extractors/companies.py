@@ -163,6 +163,15 @@ _NAME_TAIL = re.compile(
     r"Networks|Capital|Ventures|Partners|Holdings|Group|Bank|Motors|Therapeutics|"
     r"Pharmaceuticals|Industries|Energy|Airlines|Analytics|Security|Health|Financial)\b"
     r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|SA|SAS|GmbH|AG)\b\.?)?)")
+# "Acme has 300 customers": a capitalised subject before a business verb.
+_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais|alors que)\s+)((?:[A-Z0-9][\w.&'-]*\s+){0,2}"
+    r"[A-Z0-9][\w.&-]*)(?:'s|’s)?\s+(?:now\s+|also\s+|still\s+|désormais\s+)?"
+    r"(?:has|had|have|raised|raises|employs|employed|serves|served|counts|reported|reports|posted|"
+    r"posts|generated|generates|grew|lost|hit|reached|claims|claimed|is valued|was valued|"
+    r"secured|closed|cut|laid off|hired|revenue|sales|ARR|a levé|lève|levait|compte|comptait|"
+    r"emploie|revendique|revendiquait|affiche|affichait|a réalisé|réalise|a atteint|atteint|"
+    r"a perdu|perdait|est valorisée|a été valorisée|a embauché|a licencié|vise|prévoit)\b")
 _BAD_HEADS = frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
                        "Selon According Last Since En Au".split())
 
@@ -209,6 +218,15 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         end = match.end(1)
         found.append((end - len(" ".join(words)) if " ".join(words) == text[
             end - len(" ".join(words)):end] else match.start(1), end))
+    others = [(e.start_char, e.end_char) for e in doc.ents
+              if e.label_ in ("PERSON", "PER", "GPE", "LOC", "NORP", "DATE", "MONEY")]
+    for match in _SUBJECT.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        if words[0] in _BAD_HEADS or words[0].isdigit() or any(
+                s < end and start < e for s, e in others):
+            continue
+        found.append((start, end))
     spans: list[OrgSpan] = []
     for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
         span = _clean(text, start, end, registry)
@@ -222,6 +240,10 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
 
 def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) -> OrgSpan | None:
     surface = text[start:end]
+    inner = re.search(r"(?:'s|’s)\s", surface)
+    if inner:  # "Acme's ARR" -> "Acme"
+        end = start + inner.start()
+        surface = text[start:end]
     # trim possessive and trailing punctuation
     m = _POSSESSIVE.search(surface)
     if m and m.start() > 0:

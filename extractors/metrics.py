@@ -148,9 +148,13 @@ def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None 
     return min(cues, key=score)[0]
 
 
+_ORDINAL = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+            "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4}
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _PERIOD_PATTERNS = [
-    ("quarter", re.compile(r"\b(?:Q([1-4])|([1-4])(?:st|nd|rd|th|er|e|ème)? (?:quarter|trimestre))"
+    ("quarter", re.compile(r"\b(?:Q([1-4])|([1-4]|first|second|third|fourth|premier|deuxième|"
+                           r"second|troisième|quatrième)(?:st|nd|rd|th|er|e|ème)? "
+                           r"(?:quarter|trimestre))"
                            r"(?:\s+(?:of\s+|de\s+)?(?:fiscal\s+|FY\s?)?((?:19|20)\d\d))?", _I)),
     ("half", re.compile(r"\b(?:H([12])|(first|second|premier|second) (?:half|semestre))"
                         r"(?:\s+(?:of\s+|de\s+)?((?:19|20)\d\d))?", _I)),
@@ -184,7 +188,7 @@ def period_for(sentence: str, published: date | None = None) -> tuple[str | None
         if not m:
             continue
         if kind == "quarter":
-            q = int(m.group(1) or m.group(2))
+            q = _ORDINAL.get((m.group(1) or m.group(2)).lower())
             year = m.group(3)
             if year:
                 month, day = _QUARTER_END[q]

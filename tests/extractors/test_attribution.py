@@ -1,0 +1,69 @@
+import re
+
+import pytest
+
+from extractors.attribution import claimed_by, dispute_cue, is_forecast
+
+
+def _first_number(sentence):
+    return re.search(r"\d", sentence).start()
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("AI startup Elevenx told customers it had $10 million in ARR.", "company"),
+    ("Elevenx advertised $10 million in ARR on its website.", "company"),
+    ("In a statement, Acme said it has 300 customers.", "company"),
+    ("Acme's CEO said revenue tripled to $30 million.", "company"),
+    ("Acme raised $50 million in a Series B round.", "company"),  # plain narration
+    ("L'entreprise affirme compter 300 clients.", "company"),
+    ("Selon l'entreprise, le chiffre d'affaires atteint 30 millions d'euros.", "company"),
+    ("Lumo a annoncé une levée de 20 millions d'euros.", "company"),
+    ("According to former employees, the startup lost 70 to 80% of its customers.", "reporter"),
+    ("People familiar with the matter said revenue was closer to $3 million.", "reporter"),
+    ("Documents seen by the newspaper show revenue of $3 million.", "reporter"),
+    ("Selon nos sources, la start-up d'IA perdait 70 à 80 % de ses clients.", "reporter"),
+    ("D'anciens salariés estiment que 40 % des clients sont partis.", "reporter"),
+    ("According to sources, Acme told investors it had $10 million in ARR.", "company"),
+])
+def test_attribution_claimed_by_both_languages(sentence, expected):
+    assert claimed_by(sentence, _first_number(sentence)) == expected
+
+
+def test_attribution_claimed_by_without_position_prefers_independent_source():
+    assert claimed_by("Former employees said the startup claimed $10M.") == "reporter"
+    assert claimed_by("Acme said it has 300 customers.") == "company"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Acme expects to reach $100 million in ARR by 2026.", True),
+    ("The company aims to hire 200 people.", True),
+    ("It plans to double revenue next year.", True),
+    ("Revenue will hit $50 million.", True),
+    ("La start-up vise 100 millions d'euros de chiffre d'affaires.", True),
+    ("Elle prévoit de recruter 200 personnes d'ici 2026.", True),
+    ("Le fondateur ambitionne 1 milliard de valorisation.", True),
+    ("Revenue was better than expected at $5 million.", False),
+    ("Acme raised $50 million last year.", False),
+    ("La société a levé 20 millions d'euros.", False),
+])
+def test_attribution_forecast_both_languages(sentence, expected):
+    assert is_forecast(sentence) is expected
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Staff said the ARR figure was inflated.", "inflated"),
+    ("Several logos on its site were never customers.", "never customers"),
+    ("The startup overstated its revenue.", "overstated"),
+    ("Many of those firms were not paying customers.", "were not paying customers"),
+    ("Des chiffres gonflés, selon d'anciens salariés.", "gonflés"),
+    ("Plusieurs entreprises n'ont jamais été clients.", "n'ont jamais été clients"),
+    ("Le site affichait de faux clients.", "faux clients"),
+    ("Une présentation mensongère aux investisseurs.", "mensongère"),
+])
+def test_attribution_dispute_cues_both_languages(sentence, cue):
+    assert dispute_cue(sentence) == cue
+
+
+def test_attribution_no_dispute_cue_in_plain_claims():
+    assert dispute_cue("Acme has 300 customers.") is None
+    assert dispute_cue("La société compte 300 clients.") is None

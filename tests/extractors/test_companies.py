@@ -1,0 +1,89 @@
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractors.companies import (
+    CompanyRegistry, add_gazetteer, company_spans, find_reference, is_ai_context, main_company,
+    normalize_company, weighted_counts,
+)
+
+
+def _doc(words, orgs, lang="en", spaces=None):
+    """A Doc with hand-set ORG entities given as (start_token, end_token)."""
+    nlp = spacy.blank(lang)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label="ORG") for s, e in orgs]
+    return doc
+
+
+def test_companies_normalize_suffixes_possessive_and_ai():
+    assert normalize_company("Builder.ai") == normalize_company("Builder AI") == "builder ai"
+    assert normalize_company("Builder") != normalize_company("Builder.ai")
+    assert normalize_company("Acme Inc.") == normalize_company("ACME Corp") == "acme"
+    assert normalize_company("Acme's") == normalize_company("Acme, LLC") == "acme"
+    assert normalize_company("Mistral AI SAS") == "mistral ai"
+    assert normalize_company("Siemens GmbH") == normalize_company("Siemens plc") == "siemens"
+
+
+def test_companies_registry_aliases_and_display_names():
+    registry = CompanyRegistry(["11x", "Builder.ai"], {"Engineer.ai": "Builder.ai"}, ["H Company"])
+    assert registry.canonical("Engineer.ai") == "Builder.ai"
+    assert registry.canonical("builder AI") == "Builder.ai"
+    assert registry.canonical("H Company") == "H Company"
+    assert registry.canonical("Newco Inc.") == "Newco"
+    assert registry.is_known("11x") and not registry.is_known("Newco")
+    assert "Engineer.ai" in registry.gazetteer
+
+
+def test_companies_gazetteer_makes_odd_names_org_before_ner():
+    nlp = spacy.blank("en")
+    add_gazetteer(nlp, ["11x", "Builder.ai"])
+    doc = nlp("AI startup 11x beat Builder AI and builder.ai.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("11x", "ORG"), ("Builder AI", "ORG"), ("builder.ai", "ORG")]
+
+
+def test_companies_spans_drop_non_companies_and_mark_outlets():
+    words = ["Acme", "'s", "CEO", "told", "Reuters", "that", "ARR", "rose", "in", "March"]
+    doc = _doc(words, [(0, 2), (2, 3), (4, 5), (6, 7), (9, 10)])
+    spans = company_spans(doc)
+    assert [(s.text, s.is_outlet) for s in spans] == [("Acme", False), ("Reuters", True)]
+
+
+def test_companies_spans_attach_legal_suffix():
+    doc = _doc(["Mattel", ",", "Inc.", "sold", "toys"], [(0, 1)],
+               spaces=[False, True, True, True, False])
+    assert [s.text for s in company_spans(doc)] == ["Mattel, Inc."]
+
+
+def test_companies_spans_appositive_and_name_tail_both_languages():
+    en = _doc("AI startup Elevenx said Mistral AI grew".split(), [])
+    assert [s.text for s in company_spans(en)] == ["Elevenx", "Mistral AI"]
+    fr = _doc("la start-up d'IA Elevenx et H Company".split(), [], lang="fr")
+    assert [s.text for s in company_spans(fr)] == ["Elevenx"]
+    fr2 = _doc("la société Poolside Labs a levé".split(), [], lang="fr")
+    assert [s.text for s in company_spans(fr2)] == ["Poolside Labs"]
+
+
+def test_companies_reference_resolution_both_languages():
+    assert find_reference("The company said it had 300 customers.", "en") == (0, 11)
+    assert find_reference("It lost most of them.", "en") == (0, 2)
+    sentence = "Selon nos sources, la start-up perdait 70 % de ses clients."
+    start, end = find_reference(sentence, "fr")
+    assert sentence[start:end] == "la start-up"
+    assert find_reference("L'entreprise affirme compter 300 clients.", "fr") == (0, 12)
+    assert find_reference("Revenue doubled.", "en") is None
+
+
+def test_companies_main_company_weights_title():
+    counts = weighted_counts([("acme", False), ("acme", False), ("globex", True)])
+    assert main_company(counts) == "globex"
+    assert main_company({}) is None
+
+
+def test_companies_ai_flag_from_context_and_name():
+    assert is_ai_context("Builder.ai", [])
+    assert is_ai_context("Elevenx", ["AI startup Elevenx raised money."])
+    assert is_ai_context("Elevenx", ["Elevenx, an AI-powered sales tool, grew."])
+    assert is_ai_context("Lumo", ["La start-up d'IA Lumo a levé 5 millions."])
+    assert is_ai_context("Lumo", ["Lumo, spécialiste de l'intelligence artificielle, recrute."])
+    assert not is_ai_context("Acme", ["Acme sells shoes.", "AI startup Other raised money."])

@@ -1,0 +1,26 @@
+from extractors.sentences import is_candidate, split_sentences
+
+
+def _split(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_split_on_punctuation_and_newlines_not_abbreviations():
+    text = "Acme Inc. raised $1.5 billion. The U.S. firm grew 40%!\nMr. Smith left. Builder.ai is next."
+    assert _split(text) == ["Acme Inc. raised $1.5 billion.", "The U.S. firm grew 40%!",
+                            "Mr. Smith left.", "Builder.ai is next."]
+
+
+def test_sentences_split_french():
+    text = "La start-up a levé 10 millions d'euros. Elle compte 50 salariés."
+    assert _split(text) == ["La start-up a levé 10 millions d'euros.", "Elle compte 50 salariés."]
+
+
+def test_sentences_candidate_needs_number_or_dispute_cue():
+    assert is_candidate("It has 300 customers.")
+    assert is_candidate("It has three hundred customers.")
+    assert is_candidate("Elle compte trois cents clients.")
+    assert is_candidate("Staff said the figures were inflated.")
+    assert is_candidate("Des chiffres gonflés, selon d'anciens salariés.")
+    assert not is_candidate("The company declined to comment.")
+    assert not is_candidate("L'entreprise n'a pas répondu.")
