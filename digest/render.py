@@ -193,6 +193,13 @@ def _claim_view(item: ClaimItem) -> dict:
             "source": _source(item.title, item.source, item.url, item.published_at)}
 
 
+def _headline(counts: dict[str, int]) -> str:
+    parts = [_plural(counts[key], word) for key, word in
+             (("contradictions", "new contradiction"), ("disputes", "new dispute"), ("claims", "new claim"))
+             if counts.get(key)]
+    return " · ".join(parts) or "All quiet"
+
+
 def _short(item: Item) -> str:
     if isinstance(item, ContradictionItem):
         what = "dispute" if item.kind == "dispute" else "contradiction"
@@ -221,7 +228,7 @@ def render_digest(items: Sequence[Item], *, recipient: str, day: date, max_claim
     subject = build_subject(counts, day, {"contradictions": [i.company for i in contradictions],
                                              "disputes": [i.company for i in disputes]}, resend=resend)
     context = {
-        "subject": subject, "day": format_date(day), "recipient": clean_text(recipient, 200),
+        "subject": subject, "day": format_date(day), "headline": _headline(counts), "recipient": clean_text(recipient, 200),
         "watching": clean_text(watching, 300), "counts": counts, "resend": resend,
         "contradictions": [_contradiction_view(i) for i in contradictions],
         "disputes": [_contradiction_view(i) for i in disputes],
