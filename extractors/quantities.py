@@ -59,8 +59,8 @@ _VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions
           "billions": 1e9, "dizaines": 10, "centaines": 100, "milliers": 1e3, "milliards": 1e9}
 _VAGUE_RE = re.compile(
     r"(?<![\w-])(?:(?:des|plusieurs|quelques)\s+(dizaines|centaines|milliers|millions|milliards)"
-    r"(?:\s+de\s+(milliers|millions|milliards))?|(dozens|tens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(thousands|millions|billions))?)(?=\s+(?:of|de|d['’]))", re.I)
+    r"(?:\s+de\s+(milliers|millions|milliards))?(?=\s+(?:de|d['’]))|(dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(thousands|millions|billions))?(?=\s+of\b))", re.I)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
               "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
@@ -151,6 +151,9 @@ def _find(text: str, lang: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for m in _VAGUE_RE.finditer(text):
         words = [w for w in m.groups() if w]
+        prev = re.search(r"([\w,.]+)\s+$", text[max(0, m.start() - 20):m.start()])
+        if prev and (prev.group(1)[-1:].isdigit() or prev.group(1).lower() in NUMBER_WORDS[lang]):
+            continue
         scale = 1.0
         for w in words:
             scale *= _VAGUE[w.lower()]

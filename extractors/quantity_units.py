@@ -13,7 +13,7 @@ __all__ = [
 # Written before the number. Longest first when compiled.
 CURRENCY_PREFIXES = {
     "US$": "USD", "US $": "USD", "U.S. $": "USD", "USD": "USD", "$US": "USD", "$": "USD",
-    "HK $": "HKD", "C $": "CAD", "A $": "AUD", "$C": "CAD", "$HK": "HKD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AU $": "AUD",
+    "HK $": "HKD", "C $": "CAD", "$C": "CAD", "$HK": "HKD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AU $": "AUD",
     "$A": "AUD", "AUD": "AUD", "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZ $": "NZD",
     "NZD": "NZD", "S$": "SGD", "S $": "SGD", "SGD": "SGD", "R$": "BRL", "BRL": "BRL",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
