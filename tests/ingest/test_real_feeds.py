@@ -31,8 +31,8 @@ if not FEEDS.is_dir():
                 allow_module_level=True)
 FILES = sorted(p for p in FEEDS.iterdir() if p.suffix == ".xml")
 _EXPECT = re.compile(r"Expect:\s*(.+)")
-_FIELD_EQUALS = re.compile(r"entries\[0\](?:\['(description|summary)'\]|\.(link)|\['content'\]\[0\]\['value'\])"
-                           r"\s*==\s*('(?:[^'\\]|\\.)*')")
+_FIELD_EQUALS = re.compile(r"entries\[0\](?:\['(?:description|summary)'\]|\.(?:description|summary)|\.(?P<link>link)"
+                           r"|\['content'\]\[0\]\['value'\])\s*==\s*(?P<value>'(?:[^'\\]|\\.)*')")
 
 
 def _expectation(path: Path) -> str | None:
@@ -72,9 +72,9 @@ def test_real_feeds_parse_as_expected(server, fetch_config, path):
         assert result.ok
     field = _FIELD_EQUALS.search(expect)
     if field:
-        expected = ast.literal_eval(field.group(3))
+        expected = ast.literal_eval(field.group("value"))
         article = result.articles[0]
-        if field.group(2) == "link":
+        if field.group("link"):
             assert article.url == expected
         else:
             assert article.text == html_to_text(expected)
