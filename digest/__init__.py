@@ -207,12 +207,12 @@ def send_digests(con: duckdb.DuckDBPyConnection, config: Config, *, now: datetim
             with transaction(con):
                 outbox.enqueue_new_items(con, email, _candidates(con, config, recipient), now=now)
             keys = outbox.pending_items(con, email)
-            items = outbox.load_items(con, keys)
+            items = outbox.load_items(con, keys, open_only=True)
             found = {i.key for i in items}
             gone = [k for k in keys if k not in found and k != ("quiet", day.isoformat())]
-            if gone:  # rows deleted since (e.g. a reprocess), or an old day's quiet note
+            if gone:  # dismissed or deleted since they were queued, or an old day's quiet note
                 with transaction(con):
-                    outbox.mark_sent(con, email, gone, now, message_id="gone")
+                    outbox.mark_sent(con, email, gone, now, message_id="skipped")
             keys = [k for k in keys if k in found]
             noted = outbox.unconfirmed_items(con, email)
             unconfirmed, record = outbox.load_items(con, noted), True
@@ -235,7 +235,11 @@ def send_digests(con: duckdb.DuckDBPyConnection, config: Config, *, now: datetim
             path = _write_dry_run(_dry_run_path(Path(dry_run_out), email, len(recipients) > 1), digest, message)
             report.results.append(RecipientResult(email, "written", dict(digest.counts), path=path))
             continue
-        report.results.append(_deliver(con, config, email, keys, digest, now=now, day=day,
-                                       noted=noted, record=record))
+        try:
+            result = _deliver(con, config, email, keys, digest, now=now, day=day, noted=noted, record=record)
+        except DeliveryError as exc:  # before anything was marked: the items simply stay pending
+            result = RecipientResult(email, "pending", dict(digest.counts), error=exc.message,
+                                     pending=len(keys) if record else 0)
+        report.results.append(result)
     report.summary = _summary(report.results)
     return report

@@ -58,7 +58,8 @@ def send_message(msg: EmailMessage, smtp: SmtpConfig, *, sender: str, recipient:
             try:
                 client.login(username, password)
             except smtplib.SMTPAuthenticationError as exc:
-                raise DeliveryError(f"smtp refused login as {username!r} at {where}: {_reply(exc)}") from None
+                raise DeliveryError(f"smtp refused login at {where} (credentials from "
+                                    f"CLAIMWATCH_SMTP_USERNAME/PASSWORD): {_reply(exc)}") from None
             except smtplib.SMTPNotSupportedError:
                 raise DeliveryError(f"smtp refused: {where} does not offer AUTH; unset "
                                     "CLAIMWATCH_SMTP_USERNAME/PASSWORD or use starttls") from None

@@ -191,15 +191,20 @@ def candidate_items(con: duckdb.DuckDBPyConnection, recipient: str, *,
     return items
 
 
-def load_items(con: duckdb.DuckDBPyConnection, keys: Iterable[OutboxKey]) -> list[Item]:
-    """The items behind outbox ``keys`` (those that still exist), in candidate order."""
+def load_items(con: duckdb.DuckDBPyConnection, keys: Iterable[OutboxKey], *,
+               open_only: bool = False) -> list[Item]:
+    """The items behind outbox ``keys`` (those that still exist), in candidate order.
+
+    ``open_only`` leaves out contradictions dismissed since they were queued.
+    """
     keys = list(keys)
     k_ids = sorted({i for kind, i in keys if kind in ("contradiction", "dispute")})
     c_ids = sorted({i for kind, i in keys if kind == "claim"})
     items: list[Item] = []
     if k_ids:
         rows = con.execute(_CONTRADICTION_SELECT + """
-            WHERE k.contradiction_id IN (SELECT unnest(?::VARCHAR[]))
+            WHERE k.contradiction_id IN (SELECT unnest(?::VARCHAR[]))""" +
+                           (" AND k.status = 'open'" if open_only else "") + """
             ORDER BY k.severity DESC, a2.published_at DESC NULLS LAST, k.contradiction_id""",
                            [k_ids]).fetchall()
         items.extend(ContradictionItem(*row) for row in rows)

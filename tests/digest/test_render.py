@@ -161,3 +161,25 @@ def test_render_watchlist_recipient_gets_only_their_companies(con, rows, cfg):
     assert "Builder.ai" in ai_html and "11x" in ai_html and "Notion" not in ai_html
     assert "Notion" in by["all@example.com"].path.read_text(encoding="utf-8")
     assert by["w@example.com"].counts["contradictions"] == 1
+
+
+def test_render_unwritable_out_dir_leaves_items_pending(con, rows, cfg, tmp_path):
+    rows.contradiction("11x")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    report = send_digests(con, cfg(out_dir=str(blocker / "digests")), now=NOW)
+    assert report.results[0].status == "pending"
+    assert "cannot write the digest to" in report.summary and "items pending" in report.summary
+    assert {r["status"] for r in outbox.outbox_rows(con)} == {"pending"}
+    assert send_digests(con, cfg(), now=NOW).results[0].status == "written"
+
+
+def test_render_dismissed_before_sending_is_skipped(con, rows, cfg):
+    kid = rows.contradiction("11x")
+    cfg_bad = cfg(**{"from": "not an address"})
+    assert send_digests(con, cfg_bad, now=NOW).results[0].status == "pending"  # queued, not delivered
+    con.execute("UPDATE contradictions SET status = 'dismissed' WHERE contradiction_id = ?", [kid])
+    report = send_digests(con, cfg(), now=NOW)
+    assert report.results[0].counts["contradictions"] == 0 and report.results[0].counts["claims"] == 2
+    [row] = [r for r in outbox.outbox_rows(con) if r["item_id"] == kid]
+    assert row["status"] == "sent" and row["message_id"] == "skipped"
