@@ -427,7 +427,7 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
             if q2 is not None and word in ("-", "–") and q.unit == q2.unit == "count" and \
                     q.value >= q2.value:
                 return None, q2.end, 1  # a score "2-0", "3-2"
-            if q2 is not None and _yearish(q) and _yearish(q2):
+            if q2 is not None and (_yearish(q) or _yearish(q2)):
                 q2 = None
             if q2 is not None and q.unit != q2.unit and q2.unit.startswith(f"{q.unit}/"):
                 q.unit = q2.unit

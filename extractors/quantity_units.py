@@ -49,7 +49,7 @@ _U = {
            "kilomètres"],
     "m": ["metre", "metres", "meter", "meters", "mètre", "mètres"],
     "cm": ["cm", "centimetre", "centimetres", "centimeter", "centimeters", "centimètres"],
-    "mm": ["millimetre", "millimetres", "millimeter", "millimeters", "millimètres"],
+    "mm": ["mm", "millimetre", "millimetres", "millimeter", "millimeters", "millimètres"],
     "mile": ["mile", "miles", "mi"], "yard": ["yard", "yards", "yd", "yds"],
     "ft": ["ft", "foot", "feet"], "inch": ["inch", "inches", "pouces", "pouce"],
     "kg": ["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"],
