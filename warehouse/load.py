@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from operator import attrgetter
 
 import duckdb
 import pyarrow as pa
@@ -287,11 +288,11 @@ _CLAIM_COLUMNS = ("company", "company_mention", "metric", "value", "value_low", 
 
 def _claims_table(extractions: list[Extraction], published: dict) -> pa.Table:
     claims = [c for e in extractions for c in e.claims]
-    cols = {name: [getattr(c, name) for c in claims] for name in _CLAIM_COLUMNS}
-    cols["article_id"] = [c.article_id for c in claims]
-    cols["published_at"] = [published.get(c.article_id) for c in claims] if published \
-        else [None] * len(claims)
-    cols["ord"] = range(len(claims))
+    names = ("article_id",) + _CLAIM_COLUMNS
+    cols = {name: list(map(attrgetter(name), claims)) for name in names}  # one C loop per column
+    cols["published_at"] = [published.get(a) for a in cols["article_id"]] if published \
+        else pa.nulls(len(claims), _TS)
+    cols["ord"] = pa.array(range(len(claims)), pa.int64())
     return pa.Table.from_pydict({f.name: cols[f.name] for f in _CLAIM_SCHEMA}, schema=_CLAIM_SCHEMA)
 
 
@@ -371,15 +372,19 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
     claims_ready = f"""
         SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
                old.created_at AS old_created_at
-        FROM (SELECT {_CLAIM_ID_SQL} AS claim_id, * FROM batch_claims
-              QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY ord) = 1) b
+        FROM (SELECT claim_id, batch_claims.* FROM batch_claims JOIN (
+                  SELECT claim_id, min(ord) AS ord
+                  FROM (SELECT {_CLAIM_ID_SQL} AS claim_id, ord FROM batch_claims)
+                  GROUP BY claim_id) first USING (ord)) b
         LEFT JOIN articles a USING (article_id)
         LEFT JOIN claims old USING (claim_id)"""
     disputes_ready = f"""
         SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
                old.created_at AS old_created_at
-        FROM (SELECT {_DISPUTE_ID_SQL} AS dispute_id, * FROM batch_disputes
-              QUALIFY row_number() OVER (PARTITION BY dispute_id ORDER BY ord) = 1) b
+        FROM (SELECT dispute_id, batch_disputes.* FROM batch_disputes JOIN (
+                  SELECT dispute_id, min(ord) AS ord
+                  FROM (SELECT {_DISPUTE_ID_SQL} AS dispute_id, ord FROM batch_disputes)
+                  GROUP BY dispute_id) first USING (ord)) b
         LEFT JOIN articles a USING (article_id)
         LEFT JOIN disputes old USING (dispute_id)"""
     params = {"now": now, "version": extractor_version}
