@@ -172,6 +172,12 @@ _SUBJECT = re.compile(
     r"secured|closed|cut|laid off|hired|revenue|sales|ARR|a levé|lève|levait|compte|comptait|"
     r"emploie|revendique|revendiquait|affiche|affichait|a réalisé|réalise|a atteint|atteint|"
     r"a perdu|perdait|est valorisée|a été valorisée|a embauché|a licencié|vise|prévoit)\b")
+_LEADING = re.compile(
+    r"(?:the|a|an|is|are|was|will|would|can|could|does|do|did|should|why|how|what|when|where|"
+    r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de)\s+", re.IGNORECASE)
+# "(NYSE: GM)": the exchange and the ticker are both organisations
+_TICKER = re.compile(r"\b(NYSE|NASDAQ|Nasdaq|NYSEAmex|AMEX|LSE|TSX|ASX|OTC|OTCQX|Euronext|"
+                     r"NYSE Arca|NYSE American)\s*:\s*([A-Z][A-Z.]{0,7}[A-Z])\b")
 _BAD_HEADS = frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
                        "Selon According Last Since En Au".split())
 
@@ -218,6 +224,8 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         end = match.end(1)
         found.append((end - len(" ".join(words)) if " ".join(words) == text[
             end - len(" ".join(words)):end] else match.start(1), end))
+    for match in _TICKER.finditer(text):
+        found.extend([match.span(1), match.span(2)])
     others = [(e.start_char, e.end_char) for e in doc.ents
               if e.label_ in ("PERSON", "PER", "GPE", "LOC", "NORP", "DATE", "MONEY")]
     for match in _SUBJECT.finditer(text):
@@ -252,6 +260,12 @@ def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) ->
         end -= 1
     while start < end and text[start] in " \"“”(":
         start += 1
+    # "the Liberal Party", "Is General Motors ...": drop leading function words
+    while True:
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() >= end:
+            break
+        start = m.end()
     # attach a following legal suffix ("Mattel, Inc.")
     m = _SUFFIX_AFTER.match(text[end:end + 12])
     if m:

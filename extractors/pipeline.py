@@ -120,7 +120,8 @@ class Extractor:
                 base.remove_pipe(pipe)
             if "tok2vec" in base.pipe_names and not _ner_listens(base):
                 base.remove_pipe("tok2vec")
-            add_gazetteer(base, self.registry.gazetteer)
+            if self.registry.gazetteer:
+                add_gazetteer(base, self.registry.gazetteer)
             self._nlp[language] = base
         return self._nlp[language]
 

@@ -1,0 +1,218 @@
+"""Extraction quality: companies (FiNER-ORD), forecasts (NumClaim), claims (our gold set).
+
+``.venv/bin/python -m benchmarks.extraction`` prints one table; ``run()`` returns its rows.
+
+1. FiNER-ORD test: ORG entity P/R/F1, exact character spans, of claimwatch's company
+   detection (NER-only model + cleaning rules, no gazetteer) beside the plain
+   ``en_core_web_sm`` pipeline's ORG entities, on the same reconstructed sentences.
+2. NumClaim test: accuracy of ``is_forecast`` (label 1 = forward-looking) beside the
+   majority class.
+3. ``benchmarks/gold/claims.jsonl``: claims P/R/F1 at three levels (value+unit,
+   +company, +metric) and the claimed_by accuracy on fully matched claims.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+__all__ = ["finer_sentences", "run", "score_sets"]
+
+GOLD = Path(__file__).resolve().parent / "gold" / "claims.jsonl"
+_NO_SPACE_BEFORE = {",", ".", "!", "?", ";", ":", "%", ")", "]", "}", "”", "'s", "’s", "n't",
+                    "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+                    "’", "'", "®", "..."}
+_NO_SPACE_AFTER = {"(", "[", "{", "“", "$", "£", "€", "#"}
+
+
+def shared_benchmarks() -> Path:
+    env = os.environ.get("CLAIMWATCH_SHARED_BENCHMARKS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
+
+
+def finer_sentences(path: Path) -> list[tuple[str, set[tuple[int, int]]]]:
+    """(text, gold ORG char spans) per sentence, text rebuilt from the word tokens."""
+    grouped: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            grouped[(row["doc_idx"], row["sent_idx"])].append((row["gold_token"], row["gold_label"]))
+    out = []
+    for tokens in grouped.values():
+        text, spans, current, prev = "", set(), None, None
+        for token, label in tokens:
+            glue = (not text or token in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
+                    or token == "-" or prev == "-")
+            if not glue:
+                text += " "
+            start = len(text)
+            text += token
+            if label == "5" or (label == "6" and current is None):
+                if current:
+                    spans.add(current)
+                current = (start, len(text))
+            elif label == "6":
+                current = (current[0], len(text))
+            elif current:
+                spans.add(current)
+                current = None
+            prev = token
+        if current:
+            spans.add(current)
+        out.append((text, spans))
+    return out
+
+
+def score_sets(gold: Counter, predicted: Counter) -> tuple[float, float, float]:
+    """P, R, F1 of two multisets."""
+    hit = sum((gold & predicted).values())
+    p = hit / sum(predicted.values()) if predicted else 0.0
+    r = hit / sum(gold.values()) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _finer_rows() -> list[dict]:
+    import spacy
+
+    from extractors import Extractor
+    from extractors.companies import company_spans
+
+    path = shared_benchmarks() / "finer_ord" / "test.csv"
+    if not path.is_file():
+        return [{"benchmark": "extraction", "measure": "FiNER-ORD ORG F1",
+                 "claimwatch": f"not available: {path} missing"}]
+    sentences = finer_sentences(path)
+    texts = [t for t, _ in sentences]
+    gold = Counter((i, s) for i, (_, spans) in enumerate(sentences) for s in spans)
+    extractor = Extractor()
+    base = spacy.load(extractor.config.model_en)
+    plain = Counter((i, (e.start_char, e.end_char))
+                    for i, doc in enumerate(base.pipe(texts, batch_size=64))
+                    for e in doc.ents if e.label_ == "ORG")
+    ours = Counter((i, (o.start, o.end))
+                   for i, doc in enumerate(extractor.nlp("en").pipe(texts, batch_size=64))
+                   for o in company_spans(doc, extractor.registry))
+    pp, pr, pf = score_sets(gold, plain)
+    cp, cr, cf = score_sets(gold, ours)
+    note = f"{len(sentences)} sentences, {sum(gold.values())} gold ORG; exact spans"
+    return [
+        {"benchmark": "extraction", "measure": "FiNER-ORD ORG F1", "claimwatch": round(cf, 3),
+         "baseline": round(pf, 3), "ratio": round(cf / pf, 2) if pf else None,
+         "target": ">= 0.75", "met": cf >= 0.75,
+         "note": f"{note}; baseline en_core_web_sm ORG"},
+        {"benchmark": "extraction", "measure": "FiNER-ORD ORG P / R",
+         "claimwatch": f"{cp:.3f} / {cr:.3f}", "baseline": f"{pp:.3f} / {pr:.3f}"},
+    ]
+
+
+def _numclaim_rows() -> list[dict]:
+    from extractors.attribution import is_forecast
+
+    folder = shared_benchmarks() / "numclaim"
+    files = sorted(folder.glob("*_test.csv")) if folder.is_dir() else []
+    if not files:
+        return [{"benchmark": "extraction", "measure": "NumClaim forecast accuracy",
+                 "claimwatch": f"not available: {folder} missing"}]
+    labels, predictions = [], []
+    for file in files:
+        with file.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                labels.append(row["label"].strip() == "1")
+                predictions.append(is_forecast(row["text"]))
+    n = len(labels)
+    accuracy = sum(p == g for p, g in zip(predictions, labels)) / n
+    majority = max(sum(labels), n - sum(labels)) / n
+    tp = sum(p and g for p, g in zip(predictions, labels))
+    p = tp / max(1, sum(predictions))
+    r = tp / max(1, sum(labels))
+    return [{"benchmark": "extraction", "measure": "NumClaim forecast accuracy",
+             "claimwatch": round(accuracy, 3), "baseline": round(majority, 3),
+             "ratio": round(accuracy / majority, 2), "target": "> majority",
+             "met": accuracy > majority,
+             "note": f"{n} sentences ({', '.join(f.stem for f in files)}); forecast P {p:.2f} "
+                     f"R {r:.2f}; baseline = majority class"}]
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _gold_rows() -> list[dict]:
+    from extractors import Extractor
+    from extractors.companies import normalize_company
+    from ingest.models import Article
+
+    items = load_gold()
+    extractor = Extractor()
+    published = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    articles = [Article(item["id"], None, item.get("title", ""), "gold", published,
+                        item.get("language"), item["text"]) for item in items]
+    levels = {"value+unit": Counter(), "+company": Counter(), "+metric": Counter()}
+    predicted = {k: Counter() for k in levels}
+    by_claim_gold, by_claim_pred = Counter(), Counter()
+
+    def keys(aid, value, unit, company, metric):
+        v = round(float(value), 2)
+        return {"value+unit": (aid, v, unit), "+company": (aid, v, unit, normalize_company(company)),
+                "+metric": (aid, v, unit, normalize_company(company), metric)}
+
+    for item in items:
+        for claim in item["claims"]:
+            for level, key in keys(item["id"], claim["value"], claim["unit"], claim["company"],
+                                   claim["metric"]).items():
+                levels[level][key] += 1
+            by_claim_gold[(*keys(item["id"], claim["value"], claim["unit"], claim["company"],
+                                 claim["metric"])["+metric"], claim["claimed_by"])] += 1
+    for extraction in extractor.extract_many(articles):
+        for c in extraction.claims:
+            for level, key in keys(extraction.article_id, c.value, c.unit, c.company,
+                                   c.metric).items():
+                predicted[level][key] += 1
+            by_claim_pred[(*keys(extraction.article_id, c.value, c.unit, c.company,
+                                 c.metric)["+metric"], c.claimed_by)] += 1
+    rows = []
+    languages = Counter(item.get("language") or "?" for item in items)
+    for level in levels:
+        p, r, f = score_sets(levels[level], predicted[level])
+        rows.append({"benchmark": "extraction", "measure": f"gold claims F1, {level}",
+                     "claimwatch": round(f, 3), "note": f"P {p:.3f} R {r:.3f}; "
+                     f"{sum(levels[level].values())} gold claims, {len(items)} items "
+                     f"({', '.join(f'{k} {v}' for k, v in sorted(languages.items()))})"})
+    matched = sum((levels["+metric"] & predicted["+metric"]).values())
+    agree = sum((by_claim_gold & by_claim_pred).values())
+    rows.append({"benchmark": "extraction", "measure": "gold claimed_by accuracy (matched claims)",
+                 "claimwatch": round(agree / matched, 3) if matched else None,
+                 "note": f"{matched} claims matched at +metric"})
+    return rows
+
+
+def run(quick: bool = False) -> list[dict]:
+    rows = []
+    for part in (_finer_rows, _numclaim_rows, _gold_rows):
+        try:
+            rows.extend(part())
+        except Exception as exc:  # one failing part must not hide the others
+            rows.append({"benchmark": "extraction", "measure": part.__name__.strip("_"),
+                         "claimwatch": f"not available: {type(exc).__name__}: {exc}"})
+    return rows
+
+
+def _print(rows: list[dict]) -> None:
+    columns = ("measure", "claimwatch", "baseline", "ratio", "target", "met", "note")
+    table = [[str(r.get(c, "")) if r.get(c) is not None else "" for c in columns] for r in rows]
+    widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(columns)]
+    print(" | ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    print("-|-".join("-" * w for w in widths))
+    for t in table:
+        print(" | ".join(v.ljust(w) for v, w in zip(t, widths)))
+
+
+if __name__ == "__main__":
+    _print(run(quick="--quick" in sys.argv))
