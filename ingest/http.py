@@ -10,11 +10,12 @@ more than ``max_bytes`` (+ one small chunk) is ever held.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 import zlib
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -30,17 +31,32 @@ __all__ = ["FetchError", "Fetched", "HostLimiter", "make_client", "get"]
 
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 16_384
+_PERMANENT_DNS_ERRORS = {code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None))
+                         if code is not None}
 # The whole download must finish within this many read timeouts (a server dripping one
 # byte per second never trips the per-read timeout).
 _TOTAL_TIMEOUT_FACTOR = 5
 
 
 class FetchError(FeedError):
-    """A download failed; ``http_status`` is set when the server answered."""
+    """A download failed; ``http_status`` is set when the server answered;
+    ``unreachable`` when the host could not be reached at all (DNS, connect, timeout)."""
 
-    def __init__(self, message: str, http_status: int | None = None):
+    def __init__(self, message: str, http_status: int | None = None, *, unreachable: bool = False):
         super().__init__(" ".join(message.split()))
         self.http_status = http_status
+        self.unreachable = unreachable
+
+
+def _unknown_host(exc: BaseException) -> bool:
+    """True when the name does not resolve at all (retrying cannot help)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, socket.gaierror):
+            return exc.errno in _PERMANENT_DNS_ERRORS
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 class _TooLarge(Exception):
@@ -60,7 +76,11 @@ class Fetched:
 
 
 class HostLimiter:
-    """At most ``concurrency`` requests at once per host, starts spaced by ``delay`` seconds."""
+    """At most ``concurrency`` requests at once per host, starts spaced by ``delay`` seconds.
+
+    Also remembers hosts that could not be reached (DNS failure, refused connection) during
+    this run: later requests to them fail at once instead of waiting their turn.
+    """
 
     def __init__(self, concurrency: int, delay: float = 0.0):
         self.concurrency = concurrency
@@ -68,10 +88,21 @@ class HostLimiter:
         self._lock = threading.Lock()
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
         self._next_start: dict[str, float] = defaultdict(float)
+        self._unreachable: dict[str, str] = {}
 
     @classmethod
     def from_config(cls, fetch: FetchConfig) -> HostLimiter:
         return cls(fetch.per_host_concurrency, fetch.per_host_delay_seconds)
+
+    def mark_unreachable(self, url: str, reason: str) -> None:
+        with self._lock:
+            self._unreachable.setdefault(host_key(url), reason)
+
+    def _check_reachable(self, host: str) -> None:
+        with self._lock:
+            reason = self._unreachable.get(host)
+        if reason:
+            raise FetchError(f"skipped, host unreachable earlier in this run: {reason}", unreachable=True)
 
     @contextmanager
     def slot(self, url: str):
@@ -79,9 +110,11 @@ class HostLimiter:
         if not host:  # file:// needs no politeness
             yield
             return
+        self._check_reachable(host)
         with self._lock:
             semaphore = self._semaphores.setdefault(host, threading.BoundedSemaphore(self.concurrency))
         with semaphore:
+            self._check_reachable(host)
             with self._lock:
                 now = time.monotonic()
                 start = max(now, self._next_start[host])
@@ -239,30 +272,40 @@ def get(url: str, fetch: FetchConfig, client: httpx.Client, *, max_bytes: int,
         current = target
 
 
+def _attempt(client: httpx.Client, url: str, headers: dict[str, str], max_bytes: int, fetch: FetchConfig,
+             limiter: HostLimiter | None, what: str, attempt: int, last: bool) -> Fetched | None:
+    """One try; None means "retry". Unreachable hosts are marked while the slot is held,
+    so requests queued behind this one see it."""
+    with limiter.slot(url) if limiter is not None else nullcontext():
+        try:
+            result = _one_request(client, url, headers, max_bytes, fetch, what)
+        except httpx.TransportError as exc:
+            unreachable = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
+            if not (last or _unknown_host(exc)):
+                return None
+            suffix = f" (after {attempt + 1} attempts)" if attempt else ""
+            message = _describe_transport_error(exc, url, fetch.timeout_seconds) + suffix
+            if unreachable and limiter is not None:
+                limiter.mark_unreachable(url, message)
+            raise FetchError(message, unreachable=unreachable) from None
+        except httpx.HTTPError as exc:  # invalid URL, decoding problems...
+            raise FetchError(f"cannot fetch {url}: {exc}") from None
+    if result.status < 400 or result.status in _REDIRECT_CODES:
+        return result
+    retryable = _retryable_status(result.status)
+    if retryable and not last:
+        return None
+    reason = httpx.codes.get_reason_phrase(result.status) or "error"
+    suffix = f" (after {attempt + 1} attempts)" if retryable and attempt else ""
+    raise FetchError(f"HTTP {result.status} {reason} from {url}{suffix}", result.status)
+
+
 def _with_retries(client: httpx.Client, url: str, headers: dict[str, str], max_bytes: int,
                   fetch: FetchConfig, limiter: HostLimiter | None, what: str) -> Fetched:
     attempts = fetch.retries + 1
     for attempt in range(attempts):
-        last = attempt == attempts - 1
-        try:
-            if limiter is not None:
-                with limiter.slot(url):
-                    result = _one_request(client, url, headers, max_bytes, fetch, what)
-            else:
-                result = _one_request(client, url, headers, max_bytes, fetch, what)
-        except httpx.TransportError as exc:
-            if last:
-                suffix = f" (after {attempts} attempts)" if attempts > 1 else ""
-                raise FetchError(_describe_transport_error(exc, url, fetch.timeout_seconds) + suffix) from None
-        except httpx.HTTPError as exc:  # invalid URL, decoding problems...
-            raise FetchError(f"cannot fetch {url}: {exc}") from None
-        else:
-            if result.status < 400 or result.status in _REDIRECT_CODES:
-                return result
-            if not _retryable_status(result.status) or last:
-                reason = httpx.codes.get_reason_phrase(result.status)
-                suffix = f" (after {attempts} attempts)" if attempts > 1 and _retryable_status(result.status) else ""
-                raise FetchError(f"HTTP {result.status} {reason} from {url}{suffix}".replace("  ", " "),
-                                 result.status)
-        time.sleep(fetch.retry_delay_seconds * (2 ** attempt))
+        result = _attempt(client, url, headers, max_bytes, fetch, limiter, what, attempt, attempt == attempts - 1)
+        if result is not None:
+            return result
+        time.sleep(fetch.retry_delay_seconds * (2 ** attempt))  # exponential backoff
     raise AssertionError("unreachable")  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -105,3 +106,15 @@ def test_fulltext_respects_per_host_concurrency(server, fetch_config):
     fill_full_text(articles, fetch_config.model_copy(update={"per_host_concurrency": 1}))
     assert all(a.text_origin == "page" for a in articles)
     assert state["max"] == 1
+
+
+def test_fulltext_unreachable_host_is_tried_once_per_run(fetch_config):
+    with socket.socket() as probe:  # a port nobody listens on: connections are refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    articles = [summary_article(f"http://127.0.0.1:{port}/story-{i}") for i in range(4)]
+    fill_full_text(articles, fetch_config.model_copy(update={"per_host_concurrency": 1}))
+    errors = [a.fetch_error for a in articles]
+    assert all(a.text_origin == "summary" for a in articles)
+    assert sum(e.startswith(f"cannot connect to 127.0.0.1:{port}") for e in errors) == 1
+    assert sum(e.startswith("skipped, host unreachable earlier in this run") for e in errors) == 3
