@@ -9,7 +9,8 @@ whose file holds its contradicting article.
 
 Precision and recall are over distinct (story, company, metric, kind). When an expected
 contradiction is missed, the claims it ``needs`` are checked against what extraction produced,
-so a miss is reported as an extraction gap ("claim not extracted") or a detection gap.
+so a miss is reported as an extraction gap ("claim not extracted") or a detection gap. A
+trap is "armed" when extraction produced both claims it sets; an unarmed trap passes vacuously.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def evaluate(stories_dir: Path = STORIES) -> dict:
         key = (company, metric, kind)
         found[story_of[article_id]].add(key)
         explanations.setdefault((story_of[article_id], *key), text)
-    tp_found = total_found = hit = total_expected = traps_flagged = 0
+    tp_found = total_found = hit = total_expected = traps_flagged = traps_armed = 0
     details = []
     for name, story in stories.items():
         got, expected = found[name], story["expected"]
@@ -135,16 +136,22 @@ def evaluate(stories_dir: Path = STORIES) -> dict:
                     if n["article"] not in by_guid or not _need_met(n, by_guid[n["article"]])]
             missed.append({**{k: exp[k] for k in ("company", "metric", "kind")},
                            "cause": "extraction" if gaps else "detection", "missing": gaps})
-        if story.get("trap") and got:
-            traps_flagged += 1
+        unarmed = []
+        if story.get("trap"):
+            traps_flagged += bool(got)
+            unarmed = [n for n in story.get("needs", [])
+                       if n["article"] not in by_guid or not _need_met(n, by_guid[n["article"]])]
+            traps_armed += not unarmed
         details.append({"story": name, "trap": story.get("trap"), "found": sorted(got, key=str),
                         "false": sorted(got - good, key=str), "missed": missed,
+                        "unarmed": unarmed,
                         "explanations": {k[1:]: v for k, v in explanations.items() if k[0] == name}})
     return {
         "precision": tp_found / total_found if total_found else 1.0,
         "recall": hit / total_expected if total_expected else 1.0,
         "found": total_found, "expected": total_expected,
         "traps": sum(1 for s in stories.values() if s.get("trap")), "traps_flagged": traps_flagged,
+        "traps_armed": traps_armed,
         "articles": len(articles), "claims": sum(len(e.claims) for e in extractions),
         "details": details,
     }
@@ -164,7 +171,8 @@ def run(quick: bool = False) -> list[dict]:
          "note": "missed: " + ("; ".join(misses) if misses else "none")},
         {"benchmark": "contradictions", "measure": "trap stories flagged",
          "claimwatch": r["traps_flagged"], "target": "0", "met": r["traps_flagged"] == 0,
-         "note": f"of {r['traps']} trap stories"},
+         "note": f"of {r['traps']} trap stories; {r['traps_armed']} armed (extraction produced "
+                 "both claims the trap sets; the others pass vacuously)"},
     ]
 
 
@@ -177,8 +185,10 @@ def main() -> int:
             print(f"    FALSE {f}: {d['explanations'].get(f, '')}")
         for m in d["missed"]:
             print(f"    MISSED {m['company']}/{m['metric']}/{m['kind']} ({m['cause']}): {m['missing']}")
+        if d["unarmed"]:
+            print(f"    not armed, extraction missed: {d['unarmed']}")
     print(f"\nprecision {r['precision']:.3f}  recall {r['recall']:.3f}  "
-          f"traps flagged {r['traps_flagged']}/{r['traps']}  "
+          f"traps flagged {r['traps_flagged']}/{r['traps']} (armed {r['traps_armed']})  "
           f"({r['articles']} articles, {r['claims']} claims)")
     return 0
 

@@ -157,7 +157,7 @@ _PAIR_COLS = """
     b.value_low AS r_low, b.value_high AS r_high, b.hedge AS r_hedge, b.period AS r_period,
     b.source AS r_source, b.pub_date AS r_date, NULL::VARCHAR AS cue, NULL::VARCHAR AS d_sentence,
     a.pub_ts AS c_ts, a.lo AS a_lo, a.hi AS a_hi, b.lo AS b_lo, b.hi AS b_hi,
-    a.pkey AS a_pkey, b.pkey AS b_pkey,
+    a.pkey AS a_pkey, b.pkey AS b_pkey, a.metric AS claim_metric,
     _cw_gap(a.lo, b.hi) AS down, _cw_gap(b.lo, a.hi) AS up"""
 _HELPERS = "a_lo, a_hi, b_lo, b_hi, a_pkey, b_pkey, down, up"
 
@@ -236,7 +236,8 @@ WITH d AS (
     QUALIFY row_number() OVER (PARTITION BY l.dispute_id
                                ORDER BY gap DESC NULLS LAST, r.claim_id) = 1
 )
-SELECT 'dispute' AS kind, company, coalesce(metric, c_metric) AS metric, claim_id,
+SELECT 'dispute' AS kind, company, coalesce(metric, c_metric) AS metric, c_metric AS claim_metric,
+       claim_id,
        CASE WHEN gap > 0 THEN r_claim END AS contradicting_claim_id, dispute_id,
        c_article AS claim_article_id, article_id AS contradicting_article_id,
        c_value AS claimed_value, CASE WHEN gap > 0 THEN r_value END AS reported_value,
@@ -415,7 +416,8 @@ def explain(row: dict) -> str:
                              row.get(f"{side}_hedge"), unit, metric)
 
     def period(side: str) -> str:
-        return f" for {row[f'{side}_period']}" if row.get(f"{side}_period") else ""
+        text = row.get(f"{side}_period")
+        return f" for {text}" if text and normalize_period(text)[0] else ""
 
     report = f"{row.get('r_source')} ({_when(row.get('r_date'))})"
     has_claim = row.get("claimed_value") is not None
@@ -442,7 +444,9 @@ def explain(row: dict) -> str:
     if row.get("claim_article_id") == row.get("contradicting_article_id"):
         text += f" The article quotes the company's figure of {fig('c')}{period('c')}."
     else:
-        text += f" The company had claimed {claim}."
+        other = row.get("claim_metric")
+        what = f" {_LABEL.get(other, other)}" if other and other != metric else ""
+        text += f" The company had claimed {fig('c')}{what}{claim[len(fig('c')):]}."
     if row.get("reported_value") is not None:
         way = "higher" if metric in _INVERTED else "lower"
         text += f" The article reports {fig('r')}{period('r')} ({pct} {way})."

@@ -243,3 +243,15 @@ def test_detect_explain_dispute_truncates_long_sentence():
                     "severity": 0.5, "cue": "inflated", "d_sentence": "word " * 200,
                     "r_source": "Paper", "r_date": None, "claim_id": None})
     assert len(text) < 400 and "..." in text
+
+
+def test_detect_dispute_falls_back_to_claim_of_another_metric(store):
+    a1 = store.article("VentureWire", "2024-10-03")
+    c1 = store.claim(a1, "11x", "arr", 10e6, period="annual")
+    a2 = store.article("TechCrunch", "2025-03-24")
+    store.dispute(a2, "11x", "never customers", "They were never customers.", "customers")
+    store.detect()
+    [row] = store.rows()
+    assert row["claim_id"] == c1 and row["metric"] == "customers"
+    assert "had claimed $10M ARR (VentureWire, 2024-10-03)" in row["explanation"]
+    assert "annual" not in row["explanation"]
