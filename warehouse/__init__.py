@@ -6,9 +6,10 @@ Contradiction detection lives in ``warehouse.detect`` and the digest outbox in
 
 from warehouse.db import connect, transaction
 from warehouse.export import export_parquet
+from warehouse.feeds import feed_states, save_feed_results
 from warehouse.load import (
-    articles_to_extract, claim_id_for, dispute_id_for, feed_states, known_companies,
-    normalise_alias, save_aliases, save_articles, save_extractions, save_feed_results,
+    articles_to_extract, claim_id_for, count_articles_to_extract, dispute_id_for, known_companies,
+    normalise_alias, save_aliases, save_articles, save_extractions, unseen_articles,
 )
 from warehouse.migrations import MIGRATIONS, migrate
 from warehouse.queries import (
@@ -19,8 +20,8 @@ from warehouse.runs import RUN_STATUSES, finish_run, last_runs, start_run
 __all__ = [
     "connect", "transaction", "migrate", "MIGRATIONS",
     "save_articles", "save_feed_results", "feed_states", "save_extractions",
-    "articles_to_extract", "known_companies", "save_aliases", "claim_id_for", "dispute_id_for",
-    "normalise_alias",
+    "articles_to_extract", "count_articles_to_extract", "unseen_articles", "known_companies",
+    "save_aliases", "claim_id_for", "dispute_id_for", "normalise_alias",
     "start_run", "finish_run", "last_runs", "RUN_STATUSES",
     "run_sql", "format_rows", "company_timeline", "open_contradictions", "counts",
     "resolve_company", "FORMATS",

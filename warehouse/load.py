@@ -32,12 +32,15 @@ import pyarrow as pa
 
 from claimwatch.errors import WarehouseError
 from extractors.models import Extraction
-from ingest.models import Article, FeedResult, FeedState
+from ingest.models import Article
+from warehouse._batch import Registered, batch_error, utc_now
 from warehouse.db import transaction
+from warehouse.feeds import feed_states, save_feed_results
 
 __all__ = [
     "save_articles", "save_feed_results", "feed_states", "save_extractions",
-    "articles_to_extract", "known_companies", "save_aliases", "claim_id_for",
+    "articles_to_extract", "count_articles_to_extract", "unseen_articles", "known_companies",
+    "save_aliases", "claim_id_for",
     "dispute_id_for", "normalise_alias",
 ]
 
@@ -74,42 +77,6 @@ def normalise_alias(name: str) -> str:
     text = re.sub(r"\s+", " ", text)
     stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
     return stripped or text
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _fail(what: str, exc: Exception) -> WarehouseError:
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return WarehouseError(f"could not save {what}; nothing of this batch was stored: {first}")
-
-
-class _Registered:
-    """Register Arrow tables on a connection for the duration of a ``with`` block."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, **tables: pa.Table):
-        self.con, self.tables = con, tables
-
-    def __enter__(self):
-        # DuckDB 2 refuses register() while a caller's execute() result is unread
-        # (e.g. after fetchone()); run that result to its end first.
-        self.con.complete()
-        for name, table in self.tables.items():
-            self.con.register(name, table)
-        return self
-
-    def add(self, name: str, table: pa.Table) -> None:
-        self.con.register(name, table)
-        self.tables[name] = table
-
-    def __exit__(self, *exc):
-        for name in self.tables:
-            try:
-                self.con.unregister(name)
-            except duckdb.Error:
-                pass
-        return False
 
 
 # --------------------------------------------------------------------------- articles
@@ -163,7 +130,7 @@ def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
         "content_hash": [a.content_hash for a in batch],
         "ord": list(range(len(batch))),
     }, schema=_ARTICLE_SCHEMA)
-    now = _now()
+    now = utc_now()
     resolve = """
         SELECT b.*, coalesce(by_id.article_id, by_url.article_id) AS target
         FROM batch_articles b
@@ -172,7 +139,7 @@ def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
                    WHERE url IS NOT NULL GROUP BY url) by_url ON by_url.url = b.url
         QUALIFY row_number() OVER (PARTITION BY coalesce(target, b.article_id) ORDER BY b.ord) = 1"""
     try:
-        with _Registered(con, batch_articles=table) as reg, transaction(con):
+        with Registered(con, batch_articles=table) as reg, transaction(con):
             resolved = con.sql(resolve).to_arrow_table()
             reg.add("batch_resolved", resolved)
             new_ids = [row[0] for row in con.execute(
@@ -196,68 +163,8 @@ def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
                   AND NOT (r.text_origin = 'summary'
                            AND coalesce(articles.text_origin, '') <> 'summary')""")
     except duckdb.Error as exc:
-        raise _fail(f"{len(batch)} articles", exc) from None
+        raise batch_error(f"{len(batch)} articles", exc) from None
     return new_ids
-
-
-# --------------------------------------------------------------------------- feeds
-
-_FEED_SCHEMA = pa.schema([
-    ("name", pa.string()), ("url", pa.string()), ("etag", pa.string()),
-    ("last_modified", pa.string()), ("last_status", pa.string()), ("last_error", pa.string()),
-    ("last_http_status", pa.int32()), ("last_fetched_at", pa.timestamp("us", tz="UTC")),
-    ("last_ok_at", pa.timestamp("us", tz="UTC")),
-])
-
-
-def save_feed_results(con: duckdb.DuckDBPyConnection, results: list[FeedResult]) -> None:
-    """Upsert each feed's state after a fetch.
-
-    A successful fetch ("ok") records the validators it got (even none); a
-    "not_modified" or failed fetch keeps the stored ETag/Last-Modified unless it
-    brought new ones, so the next conditional GET still works. ``last_ok_at`` moves
-    only on "ok" and "not_modified".
-    """
-    by_name = {r.name: r for r in results}  # last result per feed wins
-    if not by_name:
-        return
-    now = _now()
-    rows = list(by_name.values())
-    table = pa.Table.from_pydict({
-        "name": [r.name for r in rows],
-        "url": [r.url for r in rows],
-        "etag": [r.etag for r in rows],
-        "last_modified": [r.last_modified for r in rows],
-        "last_status": [r.status for r in rows],
-        "last_error": [r.error for r in rows],
-        "last_http_status": [r.http_status for r in rows],
-        "last_fetched_at": [now] * len(rows),
-        "last_ok_at": [now if r.ok or r.status in ("ok", "not_modified") else None for r in rows],
-    }, schema=_FEED_SCHEMA)
-    try:
-        with _Registered(con, batch_feeds=table), transaction(con):
-            con.execute("""
-                INSERT INTO feeds SELECT * FROM batch_feeds
-                ON CONFLICT (name) DO UPDATE SET
-                    url = excluded.url,
-                    etag = CASE WHEN excluded.last_status = 'ok' THEN excluded.etag
-                                ELSE coalesce(excluded.etag, feeds.etag) END,
-                    last_modified = CASE WHEN excluded.last_status = 'ok' THEN excluded.last_modified
-                                ELSE coalesce(excluded.last_modified, feeds.last_modified) END,
-                    last_status = excluded.last_status,
-                    last_error = excluded.last_error,
-                    last_http_status = excluded.last_http_status,
-                    last_fetched_at = excluded.last_fetched_at,
-                    last_ok_at = coalesce(excluded.last_ok_at, feeds.last_ok_at)""")
-    except duckdb.Error as exc:
-        raise _fail(f"the state of {len(rows)} feeds", exc) from None
-
-
-def feed_states(con: duckdb.DuckDBPyConnection) -> dict[str, FeedState]:
-    """What is remembered about each feed, by feed name."""
-    rows = con.execute("SELECT name, url, etag, last_modified FROM feeds ORDER BY name").fetchall()
-    return {name: FeedState(name=name, url=url, etag=etag, last_modified=lm)
-            for name, url, etag, lm in rows}
 
 
 # --------------------------------------------------------------------------- extractions
@@ -368,7 +275,7 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
     ext = pa.Table.from_pydict({"article_id": list(by_article),
                                 "language": [e.language for e in batch]}, schema=_EXT_SCHEMA)
     companies, aliases = _company_tables(batch, claims.column("company").unique().to_pylist())
-    now = _now()
+    now = utc_now()
     claims_ready = f"""
         SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
                old.created_at AS old_created_at
@@ -389,7 +296,7 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
         LEFT JOIN disputes old USING (dispute_id)"""
     params = {"now": now, "version": extractor_version}
     try:
-        with _Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
+        with Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
                          batch_companies=companies, batch_aliases=aliases) as reg, transaction(con):
             missing = con.execute("""
                 SELECT e.article_id FROM batch_ext e ANTI JOIN articles a USING (article_id)
@@ -437,7 +344,7 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
                 WHERE articles.article_id = e.article_id AND e.language IS NOT NULL
                   AND articles.language IS DISTINCT FROM e.language""")
     except duckdb.Error as exc:
-        raise _fail(f"extractions of {len(batch)} articles", exc) from None
+        raise batch_error(f"extractions of {len(batch)} articles", exc) from None
     claims_new = ready_claims.num_rows - ready_claims.column("old_created_at").drop_null().length()
     disputes_new = ready_disputes.num_rows - ready_disputes.column("old_created_at").drop_null().length()
     return claims_new, disputes_new
@@ -452,13 +359,13 @@ def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> Non
     canon = pa.Table.from_pydict({"alias": [normalise_alias(c) for c in set(aliases.values())],
                                   "company": list(set(aliases.values()))}, schema=_ALIAS_SCHEMA)
     try:
-        with _Registered(con, batch_cfg_aliases=pa.concat_tables([canon, table])), transaction(con):
+        with Registered(con, batch_cfg_aliases=pa.concat_tables([canon, table])), transaction(con):
             con.execute("""
                 INSERT INTO company_aliases
                 SELECT alias, last(company) FROM batch_cfg_aliases GROUP BY alias
                 ON CONFLICT (alias) DO UPDATE SET company = excluded.company""")
     except duckdb.Error as exc:
-        raise _fail(f"{len(aliases)} company aliases", exc) from None
+        raise batch_error(f"{len(aliases)} company aliases", exc) from None
 
 
 _ARTICLE_FIELDS = ("article_id", "url", "title", "source", "published_at", "declared_language",
@@ -500,3 +407,30 @@ def articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,
 def known_companies(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every canonical company name stored, sorted."""
     return [row[0] for row in con.execute("SELECT company FROM companies ORDER BY company").fetchall()]
+
+
+def count_articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> int:
+    """How many articles :func:`articles_to_extract` would yield (for progress bars)."""
+    return con.execute("""
+        SELECT count(*) FROM articles a LEFT JOIN extractions e USING (article_id)
+        WHERE e.article_id IS NULL OR e.content_hash <> a.content_hash
+              OR e.extractor_version <> $version""", {"version": extractor_version}).fetchall()[0][0]
+
+
+def unseen_articles(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
+    """The articles whose id and url are both unknown to the warehouse (input order kept).
+
+    Lets the flow fetch full text only for new articles, before storing them.
+    """
+    if not articles:
+        return []
+    keys = pa.Table.from_pydict({"article_id": [a.article_id for a in articles],
+                                 "url": [a.url for a in articles]},
+                                schema=pa.schema([("article_id", pa.string()), ("url", pa.string())]))
+    with Registered(con, candidate_keys=keys):
+        seen = {row[0] for row in con.execute("""
+            SELECT k.article_id FROM candidate_keys k
+            WHERE EXISTS (SELECT 1 FROM articles a
+                          WHERE a.article_id = k.article_id OR (k.url IS NOT NULL AND a.url = k.url))
+        """).fetchall()}
+    return [a for a in articles if a.article_id not in seen]

@@ -229,3 +229,15 @@ def test_load_feed_results_upsert_keeps_validators(con):
     assert sorted(states) == ["fr", "tc"]
     assert (states["tc"].etag, states["tc"].last_modified) == ('"e2"', None)
     assert count(con, "feeds") == 2
+
+
+def test_load_unseen_articles_and_count_to_extract(con):
+    save_articles(con, [article(1), article(2)])
+    pending = con.execute("SELECT * FROM articles")  # an unread result must not get in the way
+    pending.fetchone()
+    candidates = [article(1), article(7, url=article(2).url), article(3)]
+    assert [a.article_id for a in load.unseen_articles(con, candidates)] == ["art0003"]
+    assert load.count_articles_to_extract(con, "v1") == 2
+    save_extractions(con, [extraction("art0001")], "v1")
+    assert load.count_articles_to_extract(con, "v1") == 1
+    assert load.count_articles_to_extract(con, "v2") == 2
