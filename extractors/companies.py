@@ -178,7 +178,19 @@ _LEADING = re.compile(
 # "(NYSE: GM)": the exchange and the ticker are both organisations
 _TICKER = re.compile(r"\b(NYSE|NASDAQ|Nasdaq|NYSEAmex|AMEX|LSE|TSX|ASX|OTC|OTCQX|Euronext|"
                      r"NYSE Arca|NYSE American)\s*:\s*([A-Z][A-Z.]{0,7}[A-Z])\b")
-_BAD_HEADS = frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
+# weaker evidence, used only when NER did not call the words a person: "Acme said",
+# "Acme était", "Acme, an AI startup", "Acme, qui ..."
+_WEAK_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais)\s+)((?:[A-Z0-9][\w.&-]*\s+){0,2}"
+    r"[A-Z0-9][\w.&-]*)(?:'s|’s)?(?:\s+(?:now\s+|also\s+|désormais\s+)?(?:said|says|is|was|"
+    r"touts|told|announced|expects|plans|aims|est|était|a|avait|affirme|indique|annonce|vaut|"
+    r"sert|ambitionne|dit|a\s+\w+é|a\s+\w+u|a\s+\w+i)\b|,\s+(?:an?|the|which|who|qui|"
+    r"un|une|la|le|spécialiste|start-up|startup)\b)")
+_BAD_HEADS = frozenset("French British German American European Chinese US U.S. UK Paris-based "
+                       "London-based Investors Analysts Customers Employees Staff Revenue Sales "
+                       "However But And Les Des Ses Son Sa Selon D Plusieurs Former Several "
+                       "Many Some Most Its Their His Her We They He She I You Il Elle Ils Elles "
+                       "Nous On Data Documents Internal People Sources ".split()) | frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
                        "Selon According Last Since En Au".split())
 
 
@@ -226,15 +238,17 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             end - len(" ".join(words)):end] else match.start(1), end))
     for match in _TICKER.finditer(text):
         found.extend([match.span(1), match.span(2)])
-    others = [(e.start_char, e.end_char) for e in doc.ents
-              if e.label_ in ("PERSON", "PER", "GPE", "LOC", "NORP", "DATE", "MONEY")]
-    for match in _SUBJECT.finditer(text):
-        start, end = match.span(1)
-        words = match.group(1).split()
-        if words[0] in _BAD_HEADS or words[0].isdigit() or any(
-                s < end and start < e for s, e in others):
-            continue
-        found.append((start, end))
+    persons = [(e.start_char, e.end_char) for e in doc.ents
+               if e.label_ in ("PERSON", "PER", "DATE", "MONEY", "NORP")]
+    for pattern, strong in ((_SUBJECT, True), (_WEAK_SUBJECT, False)):
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if words[0] in _BAD_HEADS or words[0].isdigit():
+                continue
+            if not strong and any(s < end and start < e for s, e in persons):
+                continue
+            found.append((start, end))
     spans: list[OrgSpan] = []
     for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
         span = _clean(text, start, end, registry)

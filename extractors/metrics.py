@@ -24,10 +24,10 @@ _I = re.IGNORECASE
 _CUES: dict[str, list[str]] = {
     "arr": [r"annual(?:ized)? recurring revenues?", r"\bARR\b", r"run[- ]rate",
             r"revenus? récurrents? annuels?", r"chiffre d['’]affaires récurrent"],
-    "revenue": [r"\brevenues?\b", r"\bsales\b", r"\bturnover\b", r"chiffre d['’]affaires",
+    "revenue": [r"\brevenues?\b", r"\bsales\b", r"\bsold\b", r"\ba vendu\b", r"\bturnover\b", r"chiffre d['’]affaires",
                 r"\bventes\b", r"\brecettes\b", r"\brevenus?\b", r"\bCA\b", r"\bMRR\b",
                 r"\bbilled\b", r"\bfactur\w+"],
-    "valuation": [r"\bvalu(?:ed|ation|ing)\b", r"\bworth\b", r"\bvaloris\w+", r"\bpost-money\b",
+    "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
                   r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
                   r"\blicorne\b", r"\bunicorn\b"],
     "funding": [r"\braised?\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
@@ -49,7 +49,7 @@ _CUES: dict[str, list[str]] = {
                   r"\blicenci\w+"],
     "churn": [r"\bchurn(?:ed)?\b", r"\blost\b", r"\blosing\b", r"\bcancel+ed\b", r"\bleft\b",
               r"\bperd(?:ait|u|re)?\b", r"\bdésabonn\w+", r"\battrition\b", r"\bquitté\b"],
-    "growth": [r"\bgr[eo]w(?:n|s|ing)?\b", r"\bgrowth\b", r"\bincrease[ds]?\b", r"\bup\b",
+    "growth": [r"\bgr[eo]w(?:n|s|ing)?\b", r"\bgrowth\b", r"\bincrease[ds]?\b", r"(?<!-)\bup\b(?!-)",
                r"\bjump(?:ed|s)?\b", r"\bsurged?\b", r"\brose\b", r"\brise\b", r"\bdoubled\b",
                r"\btripled\b", r"\bcroissance\b", r"\bhausse\b", r"\bprogress\w+", r"\baugment\w+",
                r"\bbondi\b", r"\bcrû\b", r"\byear[- ]over[- ]year\b", r"\bsur un an\b",
@@ -77,6 +77,7 @@ _NOUN_METRIC = [
     (re.compile(r"^(?:monthly |daily |weekly |active |paying )*(?:users?|utilisateurs?|"
                 r"subscribers?|abonnés|members|membres|developers|développeurs|MAUs?|downloads)",
                 _I), "users"),
+    (re.compile(r"^(?:people|personnes)\s+(?:use|using|utilisent)\b", _I), "users"),
     (re.compile(r"^(?:full-time )?(?:employees?|staff|workers|people|salariés?|employés?|"
                 r"collaborateurs|personnes|engineers|ingénieurs|jobs|postes)", _I), "employees"),
 ]
@@ -98,7 +99,7 @@ def _fits(metric: str, unit: str) -> bool:
                                                         "employees", "revenue", "arr")
     if unit == "count":
         return metric in COUNT_METRICS or metric in ("churn", "growth")
-    return metric in CURRENCY_METRICS or metric == "growth"
+    return metric in CURRENCY_METRICS
 
 
 def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None = None) -> str:

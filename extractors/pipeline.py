@@ -196,7 +196,7 @@ class Extractor:
             metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if not _is_business(q, metric):
                 continue
-            company = _nearest(orgs, q.start, q.end)
+            company = _nearest(orgs, q.start, q.end, s.text)
             if company is None:
                 if main_surface is None or (reference is None and metric == "other"):
                     continue
@@ -219,7 +219,7 @@ class Extractor:
         if not cue:
             return None
         position = s.text.find(cue)
-        company = _nearest(orgs, position, position + len(cue))
+        company = _nearest(orgs, position, position + len(cue), s.text)
         name = company.text if company else main_surface
         if name is None:
             return None
@@ -277,14 +277,23 @@ def _is_business(q: Quantity, metric: str) -> bool:
         return metric != "other"
     if q.unit == "count":
         return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
-    return len(q.unit) == 3 and q.unit.isupper()
+    code = q.unit.split("/")[0]  # "USD/month" is a price
+    return len(code) == 3 and code.isupper()
 
 
-def _nearest(orgs: list[OrgSpan], start: int, end: int) -> OrgSpan | None:
-    """The organisation nearest the figure; one before it (the subject) counts closer."""
+_INVESTOR = re.compile(r"(?:led by|from|backed by|with|including|by|menée? par|auprès de|"
+                       r"avec|dont|par|investors?|investisseurs?|such as|comme)\s+$", re.IGNORECASE)
+
+
+def _nearest(orgs: list[OrgSpan], start: int, end: int, sentence: str = "") -> OrgSpan | None:
+    """The organisation the figure is about: the nearest, a subject before the figure
+    counting closer than a name after it, and investors ("led by X") counting least."""
     if not orgs:
         return None
 
     def distance(o: OrgSpan) -> float:
-        return start - o.end if o.end <= start else (o.start - end) * 1.5
+        d = start - o.end if o.end <= start else (o.start - end) * 3
+        if _INVESTOR.search(sentence[max(0, o.start - 30):o.start]):
+            d += 200
+        return d
     return min(orgs, key=distance)
