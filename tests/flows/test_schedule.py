@@ -271,6 +271,9 @@ def test_schedule_serve_registers_deployment_and_runs_it(tmp_path, prefect_serve
         assert flow_run.state.is_completed(), (
             f"run ended {flow_run.state.type.value}: {flow_run.state.message}\n{_tail(log, 80)}")
         assert serve.poll() is None, "serve must keep running after a run"
+        _stop(serve)  # SIGTERM: Prefect pauses the schedule, the next serve resumes it
+        with temporary_settings({PREFECT_API_URL: url}), get_client(sync_client=True) as client:
+            assert client.read_deployment_by_name(full_name).paused is True
     finally:
         _stop(serve)
 
