@@ -195,7 +195,7 @@ def _read_body(response: httpx.Response, max_bytes: int, deadline: float, what: 
     decoder = _Decoder(encoding)
     parts: list[bytes] = []
     total = 0
-    for raw in response.iter_raw(_CHUNK):
+    for raw in response.iter_raw():  # as received (no re-chunking, which would wait for 16 KB)
         for piece in decoder.feed(raw):
             total += len(piece)
             if total > max_bytes:

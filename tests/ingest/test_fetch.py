@@ -270,3 +270,30 @@ def test_fetch_host_limiter_spaces_request_starts():
             starts.append(time.monotonic())
     gaps = [b - a for a, b in zip(starts, starts[1:])]
     assert all(gap >= 0.049 for gap in gaps)
+
+
+def test_fetch_redirect_to_a_file_url_is_refused(server, fetch_config):
+    server.route("/sneaky", status=302, headers={"Location": "file:///etc/passwd"})
+    result = fetch_feed(feed_at(server.url("/sneaky")), None, fetch_config, None)
+    assert result.error == f"refusing redirect from {server.url('/sneaky')} to non-HTTP URL file:///etc/passwd"
+
+
+def test_fetch_slow_drip_body_hits_the_overall_deadline(server, fetch_config):
+    def drip():
+        yield b'<?xml version="1.0"?><rss version="2.0"><channel>'
+        for _ in range(100):  # each byte well within the read timeout, the whole far beyond it
+            if server.stopping.wait(0.1):
+                return
+            yield b" "
+
+    url = server.route("/drip.xml", lambda request: server.Reply(200, drip(), RSS_TYPE))
+    config = fetch_config.model_copy(update={"timeout_seconds": 0.3, "retries": 0})
+    result = fetch_feed(feed_at(url), None, config, None)
+    assert result.status == "error"
+    assert result.error == "feed took too long to download (more than 5 x the read timeout)"
+
+
+def test_fetch_unsupported_content_encoding(server, fetch_config):
+    url = server.route("/br.xml", body=b"\x0b\x02\x80", headers={**RSS_TYPE, "Content-Encoding": "br"})
+    result = fetch_feed(feed_at(url), None, fetch_config, None)
+    assert result.error == "unsupported Content-Encoding 'br'"
