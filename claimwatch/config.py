@@ -23,6 +23,7 @@ ENV_CONFIG = "CLAIMWATCH_CONFIG"
 ENV_SMTP_USERNAME = "CLAIMWATCH_SMTP_USERNAME"
 ENV_SMTP_PASSWORD = "CLAIMWATCH_SMTP_PASSWORD"
 DEFAULT_CONFIG_NAME = "claimwatch.toml"
+DEMO_READER = "reader@localhost"
 
 
 class _Section(BaseModel):
@@ -184,6 +185,9 @@ def parse_config(data: dict, source: str = "defaults") -> Config:
         raise ConfigError(_format_validation_error(exc, source)) from None
     if not config.feeds:
         config = config.model_copy(update={"feeds": sample_feeds()})
+    if source == "defaults":
+        # The offline demo: write a digest for one reader to digests/ so `make run` shows one.
+        config = config.model_copy(update={"digest": config.digest.model_copy(update={"to": [DEMO_READER]})})
     return config
 
 

@@ -17,6 +17,7 @@ import warehouse
 from claimwatch.config import Config, load_config
 from extractors import EXTRACTOR_VERSION
 from flows import tasks
+from warehouse.detect import detect_contradictions
 from flows.progress import progress_bar
 from flows.runners import make_task_runner
 from ingest.models import Article
@@ -75,28 +76,21 @@ def extract_pending(con, config: Config, summary: RunSummary) -> None:
     """
     known = tuple(warehouse.known_companies(con))
     size = config.extract.batch_size * 4
-    pending_ids = warehouse.article_ids_to_extract(con, EXTRACTOR_VERSION)
     window = max(2, 2 * config.runner.workers)
-    batches = (warehouse.load_articles(con, ids) for ids in _id_batches(pending_ids, size))
+    progress = progress_bar(warehouse.count_articles_to_extract(con, EXTRACTOR_VERSION), "extracting")
     in_flight = []
-    progress = progress_bar(len(pending_ids), "extracting")
+    batches = _batched(warehouse.articles_to_extract(con, EXTRACTOR_VERSION, batch_size=size), size)
     for batch in itertools.chain(batches, [None]):
         if batch is not None:
             in_flight.append((batch, tasks.extract_batch.submit(batch, config.extract, config.companies, known)))
         while in_flight and (batch is None or len(in_flight) >= window):
             done_batch, future = in_flight.pop(0)
-            extractions = future.result()
-            claims_new, disputes_new = warehouse.save_extractions(con, extractions, EXTRACTOR_VERSION)
+            claims_new, disputes_new = warehouse.save_extractions(con, future.result(), EXTRACTOR_VERSION)
             summary.articles_extracted += len(done_batch)
             summary.claims_new += claims_new
             summary.disputes_new += disputes_new
             progress(len(done_batch))
     progress(0, done=True)
-
-
-def _id_batches(ids: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
 
 
 def _finish(con, summary: RunSummary, error: str | None = None) -> None:
@@ -126,7 +120,7 @@ def _run_stages(config: Config, trigger: str, stages) -> dict:
 
 
 def _detect_and_digest(con, config: Config, summary: RunSummary, logger, send_digest: bool) -> None:
-    summary.contradictions_new = warehouse.detect_contradictions(con, config.detect, run_id=summary.run_id)
+    summary.contradictions_new = detect_contradictions(con, config.detect, run_id=summary.run_id)
     logger.info("detect: %d new contradictions", summary.contradictions_new)
     if send_digest:
         import digest
@@ -149,8 +143,7 @@ def daily_flow(config_path: str | None = None, db: str | None = None, trigger: s
                 summary.feeds_failed += 1
                 summary.failed_feeds.append(f"{result.name}: {result.error}")
         summary.status = "ok" if summary.feeds_failed == 0 else ("partial" if summary.feeds_ok else "failed")
-        known = warehouse.existing_article_ids(con, [a.article_id for r in results for a in r.articles])
-        fresh = [a for r in results for a in r.articles if a.article_id not in known]
+        fresh = warehouse.unseen_articles(con, [a for r in results for a in r.articles])
         if config.fetch.full_text and any(a.text_origin == "summary" for a in fresh):
             fresh = tasks.fetch_full_text(fresh, config)
         summary.articles_new = len(warehouse.save_articles(con, fresh, run_id=summary.run_id))
