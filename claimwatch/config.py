@@ -185,7 +185,7 @@ def parse_config(data: dict, source: str = "defaults") -> Config:
         raise ConfigError(_format_validation_error(exc, source)) from None
     if not config.feeds:
         config = config.model_copy(update={"feeds": sample_feeds()})
-    if source == "defaults":
+    if source == "defaults" and not config.digest.all_recipients():
         # The offline demo: write a digest for one reader to digests/ so `make run` shows one.
         config = config.model_copy(update={"digest": config.digest.model_copy(update={"to": [DEMO_READER]})})
     return config
