@@ -1,6 +1,7 @@
 """Quantity-parser benchmark: claimwatch vs quantulum3 on NewsQuant and quantulum3's own cases.
 
-Run: ``.venv/bin/python -m benchmarks.quantities``. ``run()`` returns the table rows.
+Run: ``.venv/bin/python -m benchmarks.quantities``. ``run()`` returns the table rows;
+``--errors [--business]`` prints claimwatch's missed, spurious and wrong-unit quantities instead.
 
 Matching (same for both systems): a prediction matches a gold quantity of the same sentence
 when the values agree within 0.5 % relative (gold ranges "a-b" match a predicted range with
@@ -124,6 +125,21 @@ def _is_business(key: str) -> bool:
     return key in ("percent", "count") or key in _ISO
 
 
+def _gold(q: dict) -> tuple:
+    """(value, unit key) of one gold quantity; cents become hundredths of a dollar."""
+    return _in_base_unit(_parse_gold_value(q["value"]), q["normalized_unit"])
+
+
+def _in_base_unit(value, name: str) -> tuple:
+    n = (name or "").strip().lower()
+    if n in ("cent", "cents") or n.startswith("cent per "):
+        per = n.partition(" per ")[2]
+        key = "USD" if not per else (f"USD/{_PER[per]}" if per in _PER else "per:" + n)
+        scaled = tuple(v / 100 for v in value) if isinstance(value, tuple) else value / 100
+        return scaled, (key, None)
+    return value, gold_key(name)
+
+
 def _parse_gold_value(v: str):
     v = str(v).replace(" ", "")
     if "E" not in v and not v.startswith("-") and "-" in v:
@@ -147,16 +163,49 @@ def _values_match(gold, pred) -> bool:
     return _close(gold, pred)
 
 
-def _greedy(golds: list, preds: list, with_unit: bool) -> int:
+def _greedy(golds: list, preds: list, with_unit: bool) -> tuple[int, int]:
+    """(hits, merged): merged counts prediction pairs that matched one gold range together."""
+    hits, merged, _, _ = _align(golds, preds, with_unit)
+    return hits, merged
+
+
+def _align(golds: list, preds: list, with_unit: bool):
+    """Greedy one-to-one alignment: (hits, merged, gold matched flags, prediction used flags)."""
     used = [False] * len(preds)
-    hits = 0
-    for gv, gu in golds:
+    found = [False] * len(golds)
+    hits = merged = 0
+    for i, (gv, gu) in enumerate(golds):
         for j, (pv, pu) in enumerate(preds):
             if not used[j] and _values_match(gv, pv) and (not with_unit or _units_agree(gu, pu)):
-                used[j] = True
+                used[j] = found[i] = True
                 hits += 1
                 break
-    return hits
+        else:
+            j = _pair_for_range(gv, gu, preds, used, with_unit)
+            if j is not None:
+                used[j] = used[j + 1] = found[i] = True
+                hits += 1
+                merged += 1
+    return hits, merged, found, used
+
+
+def _pair_for_range(gv, gu, preds: list, used: list, with_unit: bool) -> int | None:
+    """Index j when predictions j and j+1 are the two ends of the gold range ``gv``.
+
+    "from $10 to $15" is two quantities for a system that reads it as a change (claimwatch)
+    and one range for NewsQuant's annotators; both readings name the same two figures.
+    """
+    if not isinstance(gv, tuple):
+        return None
+    for j in range(len(preds) - 1):
+        (a, ua), (b, ub) = preds[j], preds[j + 1]
+        if used[j] or used[j + 1] or isinstance(a, tuple) or isinstance(b, tuple):
+            continue
+        if not (_values_match(gv, (a, b))):
+            continue
+        if not with_unit or (_units_agree(gu, ua) and _units_agree(gu, ub)):
+            return j
+    return None
 
 
 def _prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
@@ -170,6 +219,8 @@ def _claimwatch(text: str) -> list:
     for q in find_quantities(text, "en"):
         v = (q.value_low, q.value_high) if q.hedge in ("range", "vague") and \
             q.value_low is not None and q.value_high is not None else q.value
+        if q.unit == "percent" and not re.search(r"\d|%|p(?:e|ou)r\s?-?cent|pct", q.text, re.I):
+            v = q.value / 100  # "half of", "a third of": NewsQuant writes fractions as 0.5
         out.append((v, _pred_key(q.unit, q.noun)))
     return out
 
@@ -185,10 +236,10 @@ def _quantulum(text: str) -> list:
     for q in found:
         name = q.unit.name if q.unit else "dimensionless"
         entity = q.unit.entity.name if q.unit and q.unit.entity else ""
-        key = gold_key(name)
+        value, key = _in_base_unit(float(q.value), name)
         if entity == "unknown" and key[0] == "count" and key[1] is None:
             key = ("count", frozenset(noun_lemma(w) for w in re.findall(r"[^\W\d_]+", name)))
-        out.append((float(q.value), key))
+        out.append((value, key))
     return out
 
 
@@ -196,17 +247,17 @@ def score(dataset: list[dict], system) -> dict:
     """P/R/F1 for value and value+unit on all quantities and on the business subset."""
     counts = {k: [0, 0, 0] for k in ("value", "value+unit", "biz value", "biz value+unit")}
     for item in dataset:
-        golds = [(_parse_gold_value(g["value"]), gold_key(g["normalized_unit"]))
-                 for g in item["quantities"]]
+        golds = [_gold(g) for g in item["quantities"]]
         preds = system(item["text"])
         bg = [g for g in golds if _is_business(g[1][0])]
         bp = [p for p in preds if _is_business(p[1][0])]
         for name, gs, ps, wu in (("value", golds, preds, False), ("value+unit", golds, preds, True),
                                  ("biz value", bg, bp, False), ("biz value+unit", bg, bp, True)):
             c = counts[name]
-            c[0] += _greedy(gs, ps, wu)
+            hits, merged = _greedy(gs, ps, wu)
+            c[0] += hits
             c[1] += len(gs)
-            c[2] += len(ps)
+            c[2] += len(ps) - merged
     return {k: _prf(*v) for k, v in counts.items()}
 
 
@@ -264,11 +315,65 @@ def run() -> list[dict]:
     return rows
 
 
+def errors(dataset: list[dict], system=None, business: bool = False) -> dict[str, list]:
+    """Misses of ``system`` (claimwatch by default) on value+unit, for error analysis.
+
+    Returns {"missed": [(gold value, gold unit, text)], "spurious": [(value, unit key, text)],
+    "unit": [(value, gold unit, predicted unit key, text)]} where "unit" lists value matches
+    whose unit disagrees (they are also counted in the other two lists' complement).
+    """
+    system = system or _claimwatch
+    out: dict[str, list] = {"missed": [], "spurious": [], "unit": []}
+    for item in dataset:
+        raw = [g["normalized_unit"] for g in item["quantities"]]
+        golds = [_gold(g) for g in item["quantities"]]
+        preds = system(item["text"])
+        keep = [k for k, g in enumerate(golds) if not business or _is_business(g[1][0])]
+        golds, raw = [golds[k] for k in keep], [raw[k] for k in keep]
+        if business:
+            preds = [p for p in preds if _is_business(p[1][0])]
+        _, _, found, used = _align(golds, preds, True)
+        for i, (gv, gu) in enumerate(golds):
+            if found[i]:
+                continue
+            for j, (pv, pu) in enumerate(preds):
+                if not used[j] and _values_match(gv, pv):
+                    used[j] = found[i] = True
+                    out["unit"].append((gv, raw[i], pu, item["text"]))
+                    break
+            else:
+                out["missed"].append((gv, raw[i], item["text"]))
+        out["spurious"].extend((pv, pu, item["text"]) for (pv, pu), u in zip(preds, used) if not u)
+    return out
+
+
+def _show(x) -> str:
+    if isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str):
+        return x[0] + (f"{sorted(x[1])}" if x[1] else "")
+    return str(x)
+
+
+def _print_errors(business: bool) -> None:
+    news = json.loads((shared_benchmarks() / "newsquant" / "NewsQuant.json").read_text("utf-8"))
+    err = errors(news, business=business)
+    for kind, rows in err.items():
+        print(f"== {kind}: {len(rows)}")
+        for row in rows:
+            *head, text = row
+            shown = " ".join(_show(h) for h in head)
+            print(f"  {shown} | {text[:160]}")
+
+
 def _fmt(v) -> str:
     return "" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
 
 def main() -> None:
+    import sys
+
+    if "--errors" in sys.argv:
+        _print_errors("--business" in sys.argv)
+        return
     rows = run()
     print(f"{'system':<11} {'dataset':<24} {'metric':<15} {'P':>6} {'R':>6} {'F1':>6}")
     for r in rows:
