@@ -38,6 +38,7 @@ import duckdb
 import pyarrow as pa
 
 from claimwatch.config import DetectConfig
+from claimwatch.errors import WarehouseError
 from warehouse.db import transaction
 
 __all__ = ["detect_contradictions", "explain", "format_figure", "normalize_period",
@@ -286,9 +287,25 @@ def detect_contradictions(con: duckdb.DuckDBPyConnection, config: DetectConfig =
 
     Idempotent: ids are stable hashes of the kind and the claim (or dispute) ids, so a second
     run inserts nothing. Rows no longer supported by the claims are deleted, rows still
-    supported keep their detected_at, status and run_id. One transaction.
+    supported keep their detected_at, status and run_id. One transaction: a DuckDB failure
+    raises WarehouseError and leaves the stored contradictions as they were.
     """
-    params = {"tol": float(config.tolerance)}
+    try:
+        return _detect(con, float(config.tolerance), run_id, companies)
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise WarehouseError(f"contradiction detection failed, nothing was changed: {first}") from None
+    finally:
+        for table in ("_cw_cand", "_cw_claims", "_cw_periods", "_cw_scope"):
+            try:
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+            except duckdb.Error:
+                pass
+
+
+def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
+            companies: list[str] | None) -> int:
+    params = {"tol": tol}
     now = datetime.now(timezone.utc)
     with transaction(con):
         if companies is not None:
@@ -328,8 +345,6 @@ def detect_contradictions(con: duckdb.DuckDBPyConnection, config: DetectConfig =
                             {"now": now, "run_id": run_id})
             finally:
                 con.unregister("_cw_expl")
-    for table in ("_cw_cand", "_cw_claims", "_cw_periods", "_cw_scope"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
     return new
 
 

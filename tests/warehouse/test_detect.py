@@ -255,3 +255,14 @@ def test_detect_dispute_falls_back_to_claim_of_another_metric(store):
     assert row["claim_id"] == c1 and row["metric"] == "customers"
     assert "had claimed $10M ARR (VentureWire, 2024-10-03)" in row["explanation"]
     assert "annual" not in row["explanation"]
+
+
+def test_detect_failure_is_a_clear_error_and_keeps_rows(store):
+    from claimwatch.errors import WarehouseError
+
+    _eleven_x(store)
+    store.detect()
+    store.con.execute("DROP TABLE disputes")  # a broken schema
+    with pytest.raises(WarehouseError, match="contradiction detection failed"):
+        store.detect()
+    assert len(store.rows()) == 1
