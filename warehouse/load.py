@@ -284,7 +284,8 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
                   FROM (SELECT {_CLAIM_ID_SQL} AS claim_id, ord FROM batch_claims)
                   GROUP BY claim_id) first USING (ord)) b
         LEFT JOIN articles a USING (article_id)
-        LEFT JOIN claims old USING (claim_id)"""
+        LEFT JOIN (SELECT claim_id, created_at FROM claims  -- ids embed the article: only its rows
+                   WHERE article_id IN (SELECT article_id FROM batch_ext)) old USING (claim_id)"""
     disputes_ready = f"""
         SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
                old.created_at AS old_created_at
@@ -293,7 +294,8 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
                   FROM (SELECT {_DISPUTE_ID_SQL} AS dispute_id, ord FROM batch_disputes)
                   GROUP BY dispute_id) first USING (ord)) b
         LEFT JOIN articles a USING (article_id)
-        LEFT JOIN disputes old USING (dispute_id)"""
+        LEFT JOIN (SELECT dispute_id, created_at FROM disputes
+                   WHERE article_id IN (SELECT article_id FROM batch_ext)) old USING (dispute_id)"""
     params = {"now": now, "version": extractor_version}
     try:
         with Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
