@@ -159,10 +159,10 @@ class _Decoder:
             self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
         elif encoding == "deflate":
             self._z = zlib.decompressobj(zlib.MAX_WBITS)
-            self._raw_deflate_fallback = True
         else:
             raise FetchError(f"unsupported Content-Encoding {encoding!r}")
         self._encoding = encoding
+        self._raw_deflate_fallback = encoding == "deflate"  # until the first bytes decode
 
     def feed(self, data: bytes):
         if self._z is None:
@@ -177,7 +177,7 @@ class _Decoder:
                 if self._z.eof:
                     break  # trailing garbage after the stream is ignored
         except zlib.error as exc:
-            if self._encoding == "deflate" and getattr(self, "_raw_deflate_fallback", False):
+            if self._raw_deflate_fallback:
                 # Some servers send raw deflate without the zlib header.
                 self._raw_deflate_fallback = False
                 self._z = zlib.decompressobj(-zlib.MAX_WBITS)

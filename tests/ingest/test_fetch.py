@@ -297,3 +297,12 @@ def test_fetch_unsupported_content_encoding(server, fetch_config):
     url = server.route("/br.xml", body=b"\x0b\x02\x80", headers={**RSS_TYPE, "Content-Encoding": "br"})
     result = fetch_feed(feed_at(url), None, fetch_config, None)
     assert result.error == "unsupported Content-Encoding 'br'"
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "raw"])
+def test_fetch_deflate_encoded_feed_is_decoded(server, fetch_config, wbits):
+    compressor = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    body = compressor.compress(FEED) + compressor.flush()
+    url = server.route("/deflate.xml", body=body, headers={**RSS_TYPE, "Content-Encoding": "deflate"})
+    result = fetch_feed(feed_at(url), None, fetch_config, None)
+    assert result.ok and result.articles[0].title == "Acme raises $10M"
