@@ -66,10 +66,15 @@ _MEASURE = {
     "brake horsepower": "hp", "pound-foot": "lb-ft", "foot pound-force": "lb-ft",
     "newton-metre": "nm", "newton metre": "nm", "gigaton": "gt", "gigatonne": "gt",
     "times": "x", "percentage": "percent", "% -": "percent", "cent": "cent",
+    "micrometre": "μm", "part per million": "ppm", "part per billion": "ppb",
+    "kilopascal": "kpa", "megapascal": "mpa", "gigapascal": "gpa",
+    "kilopound per square inch": "ksi", "pound per square inch": "psi", "kilovolt": "kv",
+    "milligram": "mg", "mile per gallon": "mpg",
 }
 _PER = {"barrel": "barrel", "share": "share", "month": "month", "year": "year", "week": "week",
         "day": "day", "ounce": "oz", "gallon": "gallon", "gram": "g", "square foot": "sq ft",
-        "square metre": "m2", "hour": "hour", "tonne": "t"}
+        "square metre": "m2", "hour": "hour", "tonne": "t", "minute": "minute",
+        "second": "second", "game": "game"}
 _ISO = set(_CUR.values()) | {"EUR", "USD", "GBP", "JPY", "CNY"}
 
 
@@ -94,6 +99,8 @@ def gold_key(name: str) -> tuple[str, frozenset[str] | None]:
         head, _, per = n.partition(" per ")
         if head in _CUR and per in _PER:
             return f"{_CUR[head]}/{_PER[per]}", None
+        if head in _MEASURE and per in _PER:  # "barrel per day" -> "barrel/day"
+            return f"{_MEASURE[head]}/{_PER[per]}", None
         return "per:" + n, None
     words = frozenset(noun_lemma(w) for w in re.findall(r"[^\W\d_]+", n))
     return "count", words

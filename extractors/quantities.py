@@ -32,6 +32,9 @@ from dataclasses import dataclass
 
 from extractors.models import Quantity
 from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
+from extractors.quantity_context import (
+    COUNT_MODIFIERS, FOLD_RE, fold_value, is_age, is_range_from, is_year, negated_by_word,
+)
 from extractors.quantity_units import (
     BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
     CURRENCY_WORDS, HEDGES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, alternation,
@@ -88,7 +91,8 @@ _CURRENCY_WORD_RE = re.compile(
     rf"\s*(?:(?:of|de|d['’])\s*)?({alternation(CURRENCY_WORDS)})(?![\w])", re.I)
 _PERCENT_RE = re.compile(r"\s?(%|percent(?!age)|per\s?cent|pour(?:\s|-)cent|pct\b)", re.I)
 _MULT_WORD_RE = re.compile(
-    r"\s?(thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio)(?![\w])",
+    r"\s?(hundred|thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio)"
+    r"(?![\w])",
     re.I)
 _SPACED_SIGN_MULT_RE = re.compile(r"[\s\u00a0\u202f](M|Md|Mds|Mrd|k|K|Mn|Bn|bn|mn)(?=\s?[€$£])")
 _MULT_ATTACHED_RE = re.compile(r"(k|K|m|M|mn|bn|B|b|Md|Mds|Mrd|tn)(?![A-Za-z])")
@@ -110,6 +114,9 @@ _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|à|a|and|et|or|ou)\s*", re.I)
 _CAP_WORD_RE = re.compile(r"([A-Za-zÀ-ÿ][\w'’-]*)[\s\u00a0]+$")
 _MONTH_AFTER_RE = re.compile(rf"[\s\u00a0]+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?",
                              re.I)
+_ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|final|last|latter|former|other|back|front)\s+$",
+                                re.I)
+_TIME_PER = {"second", "minute", "hour", "day", "week", "month", "year", "game"}
 _AMPM_RE = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
 _FUNCTION_CAPS = {w.capitalize() for w in STOP_WORDS} | {
     h.split()[0].capitalize() for lang in HEDGES for h in HEDGES[lang]} | {
@@ -161,9 +168,16 @@ def _find(text: str, lang: str) -> list[Quantity]:
                            word=True))
         taken.append((m.start(), m.end()))
     for m in _FRACTION_RE.finditer(text):
+        if _ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the second half of the year" is a period, not a share
         if not _overlaps(m.start(), m.end(), taken):
             cores.append(_Cand(m.start(), m.end(), _FRACTIONS[m.group(1).lower()], "percent",
                                word=True, raw=m.group(0)))
+            taken.append((m.start(), m.end()))
+    for m in FOLD_RE.finditer(text):
+        fv = fold_value(m, lang)
+        if fv and not _overlaps(m.start(), m.end(), taken):
+            cores.append(_Cand(m.start(), m.end(), fv[0], "x", word=True, raw=m.group(0)))
             taken.append((m.start(), m.end()))
     for m in _NUM_RE[lang].finditer(text):
         if _overlaps(m.start(), m.end(), masked) or _overlaps(m.start(), m.end(), taken):
@@ -241,8 +255,9 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
     """Attach multiplier, currency, percent, unit and noun around a core; None to reject."""
     s, e, v = c.start, c.end, c.value
     before = text[max(0, s - 12):s]
+    minus = not c.word and c.unit is None and negated_by_word(before, lang)
     # Glued to a word on the left: "GPT-4", "COVID-19", "F-150", "Q3".
-    if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before):
+    if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before) and not minus:
         return None
     if re.search(r"(?:[#№/:]|\bNo\.\s?)$", before) or (
             not in_range and re.search(r"\d[-–/:.]$", before)):
@@ -254,8 +269,13 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
         s -= 1
     cur = None
     pm = _PREFIX_RE.search(text, max(0, s - 8), s)
+    glyph = None
     if pm and not c.word:
-        cur = CURRENCY_PREFIXES[re.sub(r"\s$", "", pm.group(0))]
+        glyph = re.sub(r"\s$", "", pm.group(0))
+        if glyph == "PS" and (not re.match(r"\d", text[c.start - 1:c.start]) and
+                              re.search(r"\w$", text[max(0, pm.start() - 1):pm.start()])):
+            return None
+        cur = CURRENCY_PREFIXES[glyph]
         s = pm.start()
     after = text[e:e + 40]
     unit = c.unit
@@ -284,14 +304,19 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
         if wm:
             key = wm.group(1).lower()
             single = key in ("mn", "bn", "tn", "mio", "md", "mds", "mrd", "mrds")
-            mult = MULTIPLIERS.get(key, 1.0)
+            mult = MULTIPLIERS.get(key, 100.0 if key == "hundred" else 1.0)
             e = wm.end()
+            if key == "hundred" and (wm2 := _MULT_WORD_RE.match(text, e)) and \
+                    wm2.group(1).lower() in ("thousand", "million", "billion", "trillion"):
+                mult, e = mult * MULTIPLIERS[wm2.group(1).lower()], wm2.end()
             if single and not cur and not _CURRENCY_WORD_RE.match(text, e) and not \
                     _SUFFIX_SIGN_RE.match(text, e):
                 return None if key in ("md", "mds") and lang == "en" else _Cand(
                     s, e, v * mult, "count", None, mult)
     elif c.word:
         mult = 1.0
+    if glyph == "PS" and mult == 1.0 and "," not in c.raw:
+        return None
     value = v * mult
     if unit is None:
         sm = _SUFFIX_SIGN_RE.match(text, e)
@@ -325,11 +350,24 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
                         mm.group(1))
                     if unit == "year" and re.match(r"\s*old\b", text[mm.end():mm.end() + 5]):
                         unit = "years old"
+                    elif unit == "year" and lang == "fr" and is_age(text, c.start, c.end, v, lang):
+                        unit = "years old"
                     e = mm.end()
+                    pr = _PER_RE.match(text, e)
+                    if pr and unit not in ("years old", "mph", "km/h", "percentage point") and \
+                            PER_UNITS[pr.group(1).lower()] in _TIME_PER:
+                        unit, e = f"{unit}/{PER_UNITS[pr.group(1).lower()]}", pr.end()
+    if minus and (lang == "en" or unit in ("°c", "°f", "degree")):
+        value, s = -value, text.rindex("m", 0, s)
     out = _Cand(s, e, value, unit, None, mult, c.word, c.raw, c.vague)
     if unit is None or unit == "count":
         out.unit = "count"
         out.noun = _noun_after(text, e, c.vague or mult > 1 or c.word, value == 1)
+        if out.noun and len(out.noun) > 3 and out.noun in MEASURE_UNITS:
+            out.unit, out.noun = MEASURE_UNITS[out.noun], None  # "517 rushing yards"
+        elif out.noun is None and mult == 1 and not c.word and not c.vague and \
+                is_age(text, c.start, c.end, value, lang):
+            out.unit = "years old"  # "Maddon, 66, said"
         if out.noun is None and c.word and value == 1:
             om = _ONE_OF_RE.match(text, e)
             if om:
@@ -358,6 +396,8 @@ def _noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> 
             break
         words.append(wm.group(1))
         p = wm.end()
+    while len(words) > 1 and words[0].lower() in COUNT_MODIFIERS:
+        words.pop(0)  # "eight other employees", "1 200 nouveaux clients"
     if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
         return None
     if singular:
@@ -414,7 +454,8 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
             between = _BETWEEN_RE.search(text, max(0, q.start - 10), q.start)
             from_ = _FROM_RE.search(text, max(0, q.start - 12), q.start)
             ok = (word in ("and", "et") and between) or (
-                word in ("to", "à", "a", "-", "–", "—") and not from_ and not (
+                word in ("to", "à", "a", "-", "–", "—") and (
+                    not from_ or is_range_from(text, from_.start())) and not (
                     word == "a" and lang == "en"))
             if word == "-" and (" " in sep.group(0)) != (sep.group(0).strip() != sep.group(0)):
                 ok = False
@@ -431,10 +472,14 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                 q2 = None
             if q2 is not None and q.unit != q2.unit and q2.unit.startswith(f"{q.unit}/"):
                 q.unit = q2.unit
+            if q2 is not None and q.unit == "years old" and q2.unit == "count" and not q2.noun:
+                q2.unit = "years old"  # "aged 18 to 34"
             if q2 is not None and q.unit in ("count", q2.unit) and (
                     q.noun is None or q.unit != "count"):
-                if q.unit == "count" and q2.unit != "count" or q.mult == 1 and q2.mult > 1:
-                    q.value = q.value * (q2.mult if q.mult == 1 and not q.word else 1)
+                scale = _scale_of(q2)
+                if q.unit == "count" and q2.unit != "count" or q.mult == 1 and scale > 1:
+                    if q.mult == 1 and scale > 1 and q.value < 1000 and "," not in q.raw:
+                        q.value *= scale  # "$3 to $5 million", "four to five thousand"
                     q.unit = q2.unit
                 if q.unit == q2.unit and not (word == "-" and q.value > q2.value and
                                               q.unit == "count"):
@@ -451,6 +496,14 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                    value_low=lo, value_high=hi, unit=q.unit or "count", hedge=hedge,
                    noun=q.noun if (q.unit or "count") == "count" else None)
     return qty, q.end, skip
+
+
+def _scale_of(q: _Cand) -> float:
+    """The multiplier a range's second number carries ("5 million", "five thousand")."""
+    if q.mult > 1:
+        return q.mult
+    last = q.raw.lower().split()[-1:] if q.word else []
+    return MULTIPLIERS.get(last[0], 1.0) if last and last[0] not in ("m", "b", "k", "t") else 1.0
 
 
 def _inherit(q: _Cand, q2: _Cand) -> None:
@@ -471,6 +524,17 @@ def _prefix_start(text: str, start: int) -> int:
     return pm.start() if pm else start
 
 
+def _noun_next(text: str, q: _Cand) -> bool:
+    """The counted noun follows the number at once or after modifiers ("2000 new jobs")."""
+    if not q.noun:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[q.end:q.end + 60])[:3]
+    while words and words[0].lower() in COUNT_MODIFIERS:
+        words.pop(0)
+    return bool(words) and words[0].lower() == q.noun and (
+        q.noun in BUSINESS_NOUNS or (q.noun.endswith(("s", "x")) and not q.noun.endswith("ss")))
+
+
 def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     """Drop bare numbers that are years, dates, times, names or pronoun-like "one"."""
     if q.unit != "count" or q.mult > 1 or c.vague:
@@ -478,13 +542,15 @@ def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     before = text[max(0, c.start - 30):c.start]
     after = text[c.end:c.end + 15]
     raw = c.raw.strip()
-    if re.fullmatch(r"\d{4}", raw) and 1000 <= c.value <= 2100 and q.noun not in BUSINESS_NOUNS:
+    if re.fullmatch(r"\d{4}", raw) and is_year(text, c.start, c.end, c.value, _noun_next(text, q)):
         return False
     if re.search(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", before,
                  re.I) or _MONTH_AFTER_RE.match(text, c.end):
         return False
     if _AMPM_RE.match(after):
         return False
+    if not c.word and q.noun is None and before.endswith("(") and after.startswith(")"):
+        return False  # "Dak Prescott (4)": a shirt or list number
     cap = _CAP_WORD_RE.search(before)
     if cap and not c.word and (cap.group(1)[:1].isupper() or re.search(r"[a-z][A-Z]", cap.group(1))) \
             and cap.group(1) not in _FUNCTION_CAPS:

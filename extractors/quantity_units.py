@@ -19,7 +19,7 @@ CURRENCY_PREFIXES = {
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "INR": "INR", "₩": "KRW", "KRW": "KRW", "₪": "ILS", "ILS": "ILS", "RM": "MYR",
-    "MYR": "MYR", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "MXN": "MXN",
+    "MYR": "MYR", "Y=": "JPY", "PS": "GBP", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "MXN": "MXN",
 }
 # Signs written after the number ("10 €", "10M€", "5 $" in French).
 CURRENCY_SUFFIX_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US$": "USD",
@@ -66,7 +66,7 @@ _U = {
     "w": ["watt", "watts"], "kw": ["kw", "kilowatt", "kilowatts"],
     "mw": ["mw", "megawatt", "megawatts", "mégawatts"], "gw": ["gw", "gigawatt", "gigawatts"],
     "kwh": ["kwh"], "mwh": ["mwh"], "gwh": ["gwh"], "twh": ["twh"], "mah": ["mah"],
-    "v": ["volt", "volts"], "mph": ["mph", "m.p.h.", "miles per hour"], "km/h": ["km/h", "kph", "kmh"],
+    "v": ["volt", "volts"], "mph": ["mph", "m.p.h.", "miles per hour"], "mpg": ["mpg", "miles per gallon"], "km/h": ["km/h", "kph", "kmh"],
     "rpm": ["rpm", "tr/min"], "lb-ft": ["lb-ft", "pound-feet", "pound-foot", "lb ft"],
     "nm": ["nm", "newton-metres", "newton metres"], "gt": ["gigatonnes", "gigatons", "gt"], "hp": ["hp", "horsepower", "bhp", "ch", "chevaux"],
     "°c": ["°c", "degrees celsius", "celsius", "degrés celsius"],
@@ -84,6 +84,10 @@ _U = {
     "m2": ["square metres", "square meters", "sq m", "m2", "m²", "mètres carrés"],
     "acre": ["acres", "acre"], "hectare": ["hectares", "ha"],
     "x": ["times", "fois"],
+    "μm": ["μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "microns"],
+    "ppm": ["ppm", "parts per million"], "ppb": ["ppb", "parts per billion"],
+    "kpa": ["kpa"], "mpa": ["mpa"], "gpa": ["gpa"], "ksi": ["ksi"], "psi": ["psi"],
+    "kv": ["kv", "kilovolts"], "mg": ["mg", "milligram", "milligrams", "milligrammes"],
 }
 MEASURE_UNITS = {s: canon for canon, surfaces in _U.items() for s in surfaces}
 # Case-sensitive short units that would be ambiguous lower-cased ("to", "mo", "ch", "an").
@@ -101,7 +105,8 @@ PER_UNITS = {
     "gallon": "gallon", "gram": "g", "square foot": "sq ft", "sq ft": "sq ft",
     "sq m": "m2", "square metre": "m2", "square meter": "m2", "user": "user",
     "utilisateur": "user", "seat": "seat", "employee": "employee", "head": "head",
-    "tonne": "t", "ton": "t", "kwh": "kwh", "mmbtu": "mmbtu",
+    "tonne": "t", "ton": "t", "kwh": "kwh", "mmbtu": "mmbtu", "second": "second",
+    "seconde": "second", "minute": "minute", "game": "game", "match": "game",
 }
 
 # Hedge phrases written before a quantity -> hedge name. See quantities.py for the bounds.
