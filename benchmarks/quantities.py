@@ -6,8 +6,12 @@ Run: ``.venv/bin/python -m benchmarks.quantities``. ``run()`` returns the table 
 Matching (same for both systems): a prediction matches a gold quantity of the same sentence
 when the values agree within 0.5 % relative (gold ranges "a-b" match a predicted range with
 both ends equal, or a single predicted value equal to the midpoint, as the published scorer
-averages ranges for single-value systems); greedy one-to-one, gold in order. Value+unit also
-needs the units to agree after mapping both to one key:
+averages ranges for single-value systems, or two adjacent predicted values equal to its two
+ends: NewsQuant annotates "from $10 to $15" as one range, claimwatch reports it as a change,
+two quantities, and the pair then counts as one prediction); greedy one-to-one, gold in order.
+Gold cents are compared as hundredths of a dollar; claimwatch's worded fractions ("a third
+of", reported as 33.3 percent) as 0.333, NewsQuant's convention. Value+unit also needs the
+units to agree after mapping both to one key:
 
 * currencies: CQE's names ("dollar", "united states dollar", "japanese yen", "australian
   dollar", ...) -> ISO codes; "dollar per barrel" -> "USD/barrel";
@@ -16,7 +20,8 @@ needs the units to agree after mapping both to one key:
   -> claimwatch's short forms ("km", "mph", "gb", "years old");
 * anything else in the gold ("workers", "european country", "solution") is a count of that
   noun: it agrees with a predicted count whose noun (singularised) is one of the gold unit's
-  words; gold "-"/"count" agrees with a count without noun (quantulum3's "dimensionless").
+  words; gold "-"/"count" agrees with a count without noun (quantulum3's "dimensionless");
+* "A per B" with A a currency or measure and B a time or share: "USD/share", "barrel/day".
 
 Business subset: gold quantities whose unit maps to a currency, percent or a count, scored
 against predictions whose unit is a currency, percent or count.

@@ -21,8 +21,13 @@ Units: ISO 4217 codes ("$" is USD unless "C$", "A$", "HK$"...; "¥" is JPY), "pe
 "count" (``noun`` holds the following noun when there is one; a bare number has noun None),
 or a canonical lower-case measure ("km", "kg", "gb", "hour", "year", "point", "USD/share").
 Fractions ("a third of", "la moitié des") are reported as percent. "from X to Y" is a
-change, reported as two quantities, not a range. Years, dates, times, ordinals, phone and
-version numbers and digits glued to names ("GPT-4", "11x", "Web3", "3M Company") are skipped.
+change, reported as two quantities (sharing the multiplier: "from $10 to $15 billion"), except
+after "range(s)/ranging/vary" ("prices range from $X to $Y", "allant de"), which is a range.
+"sixfold", "multiplié par 3" have unit "x"; ages ("Maddon, 66,", "aged 66", "54 ans,") unit
+"years old"; a count's noun may sit after modifiers ("3 new customers") and becomes the unit
+when it is a measure ("517 rushing yards"). A 4-digit number is a year only in a year context
+(see :func:`extractors.quantity_context.is_year`). Dates, times, ordinals, phone and version
+numbers and digits glued to names ("GPT-4", "11x", "Web3", "3M Company") are skipped.
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ from dataclasses import dataclass
 from extractors.models import Quantity
 from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
 from extractors.quantity_context import (
-    COUNT_MODIFIERS, FOLD_RE, fold_value, is_age, is_range_from, is_year, negated_by_word,
+    COUNT_MODIFIERS, FOLD_RE, bounds as _bounds, fold_value, hedge_before as _hedge, is_age,
+    is_range_from, is_year, negated_by_word, noun_after as _noun_after,
 )
 from extractors.quantity_units import (
     BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
@@ -43,8 +49,6 @@ from extractors.quantity_units import (
 __all__ = ["find_quantities"]
 
 _MAX_LEN = 200_000
-_ABOUT_BAND = 0.10
-_NEARLY_BAND = 0.10
 
 _NUM_RE = {
     "en": re.compile(r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
@@ -55,7 +59,8 @@ _NUM_RE = {
 _WORD_RUN_RE = {
     lang: re.compile(
         rf"(?<![\w-])(?:{alternation(NUMBER_WORDS[lang])})(?:(?:\s+|-|\s+(?:and|et)\s+)"
-        rf"(?:{alternation(NUMBER_WORDS[lang])}))*(?![\w-])", re.I)
+        rf"(?:{alternation(NUMBER_WORDS[lang])}))*(?![\w])(?!-(?:{alternation(NUMBER_WORDS[lang])})\b)",
+        re.I)
     for lang in ("en", "fr")
 }
 _VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
@@ -104,10 +109,6 @@ _ONE_OF_RE = re.compile(
     r"\s+(?:of|des|d['’]entre)\s+(?:the|its|his|her|their|our|my|your|these|those|les|ses|leurs|nos)"
     r"(?:\s+(?:most|best|few|very|biggest|largest|oldest|first|top))?(?=\s)", re.I)
 _WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
-_DE_RE = re.compile(r"\s*(?:of|de|d['’]|des)\s*", re.I)
-_HEDGE_RE = {
-    lang: re.compile(rf"(?<![\w])({alternation(HEDGES[lang])})\s*$", re.I) for lang in HEDGES
-}
 _BETWEEN_RE = re.compile(r"(?<![\w])(between|entre)\s+$", re.I)
 _FROM_RE = re.compile(r"(?<![\w])(from|de|d['’]|du|passant de|passé de)\s*$", re.I)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|à|a|and|et|or|ou)\s*", re.I)
@@ -257,7 +258,8 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
     before = text[max(0, s - 12):s]
     minus = not c.word and c.unit is None and negated_by_word(before, lang)
     # Glued to a word on the left: "GPT-4", "COVID-19", "F-150", "Q3".
-    if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before) and not minus:
+    if re.search(r"[A-Za-zÀ-ÿ_]-?$", before) and not _PREFIX_RE.search(before) and not minus \
+            and not re.search(r"\b(?:sub|under|over|top|mid)-$", before, re.I):
         return None
     if re.search(r"(?:[#№/:]|\bNo\.\s?)$", before) or (
             not in_range and re.search(r"\d[-–/:.]$", before)):
@@ -343,6 +345,9 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             elif lang == "en" and re.match(r"\s?cents?\b", text[e:e + 7]):
                 cm = re.match(r"\s?cents?\b", text[e:e + 7])
                 unit, value, e = "USD", value / 100, e + cm.end()
+                pr = _PER_RE.match(text, e)
+                if pr and not c.vague:  # "63 cents per share"
+                    unit, e = f"USD/{PER_UNITS[pr.group(1).lower()]}", pr.end()
             else:
                 mm = _MEASURE_RE.match(text, e) or _MEASURE_CS_RE.match(text, e)
                 if mm and not (attached_letter_mult and mm.group(1).lower() in ("m", "b")):
@@ -378,65 +383,6 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
     return out
 
 
-def _noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> str | None:
-    """The noun a count is about: "1,200 employees", "3 millions d'utilisateurs"."""
-    if allow_of:
-        dm = _DE_RE.match(text, pos)
-        if dm and dm.end() > pos:
-            stripped = dm.group(0).rstrip()
-            if len(stripped) < len(dm.group(0)):
-                pos = dm.start() + len(stripped)
-            else:
-                text, pos = text[:dm.end()] + " " + text[dm.end():dm.end() + 60], dm.end()
-    words = []
-    p = pos
-    for _ in range(3):
-        wm = _WORD_RE.match(text, p)
-        if not wm or "\n" in text[p:wm.start(1)]:
-            break
-        words.append(wm.group(1))
-        p = wm.end()
-    while len(words) > 1 and words[0].lower() in COUNT_MODIFIERS:
-        words.pop(0)  # "eight other employees", "1 200 nouveaux clients"
-    if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
-        return None
-    if singular:
-        return words[0].lower().strip("'’-") or None
-    for w in words:
-        lw = w.lower()
-        if lw in STOP_WORDS:
-            break
-        if lw in BUSINESS_NOUNS or (len(lw) > 3 and lw.endswith(("s", "x")) and not
-                                    lw.endswith(("ss", "us", "is", "ous")) and w[:1].islower()):
-            return lw.strip("'’-")
-    return words[0].lower().strip("'’-") or None
-
-
-def _hedge(text: str, start: int, lang: str) -> str | None:
-    m = _HEDGE_RE[lang].search(text, max(0, start - 25), start)
-    if m:
-        return HEDGES[lang][m.group(1).lower()]
-    other = "fr" if lang == "en" else "en"
-    m = _HEDGE_RE[other].search(text, max(0, start - 25), start)
-    if m and len(m.group(1)) > 5:
-        return HEDGES[other][m.group(1).lower()]
-    return None
-
-
-def _bounds(value: float, hedge: str | None) -> tuple[float | None, float | None]:
-    lo, hi = sorted((value * (1 - _ABOUT_BAND), value * (1 + _ABOUT_BAND)))
-    return {
-        None: (value, value),
-        "about": (lo, hi),
-        "nearly": (value * (1 - _NEARLY_BAND), value) if value >= 0 else (value, value * 0.9),
-        "more_than": (value, None),
-        "at_least": (value, None),
-        "up_to": (None, value),
-        "less_than": (None, value),
-        "vague": (value, value * 10),
-    }[hedge]
-
-
 def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
     """Build the quantity for ``cores[idx]``; returns (Quantity|None, end, cores skipped)."""
     q = _extend(text, lang, c)
@@ -468,7 +414,7 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
             if q2 is not None and word in ("-", "–") and q.unit == q2.unit == "count" and \
                     q.value >= q2.value:
                 return None, q2.end, 1  # a score "2-0", "3-2"
-            if q2 is not None and (_yearish(q) or _yearish(q2)):
+            if q2 is not None and (_yearish(text, q) or _yearish(text, q2)):
                 q2 = None
             if q2 is not None and q.unit != q2.unit and q2.unit.startswith(f"{q.unit}/"):
                 q.unit = q2.unit
@@ -508,6 +454,10 @@ def _scale_of(q: _Cand) -> float:
 
 def _inherit(q: _Cand, q2: _Cand) -> None:
     """"eight or nine euros", "from 4.8 to 4.7 percent": the first number takes the unit."""
+    if q.unit == q2.unit != "count" and q.mult == 1 and q2.mult > 1 and q.value < 1000 and \
+            "," not in q.raw and not q.word:
+        q.value *= q2.mult  # "from $10 to $15 billion"
+        q.mult = q2.mult
     if q.unit == "count" and q.noun is None and q2.unit != "count" and q.word == q2.word:
         if q.mult == 1 and q2.mult > 1:
             q.value *= q2.mult
@@ -515,8 +465,9 @@ def _inherit(q: _Cand, q2: _Cand) -> None:
         q.unit = q2.unit
 
 
-def _yearish(q: _Cand) -> bool:
-    return q.unit == "count" and q.mult == 1 and q.value == int(q.value) and 1000 <= q.value <= 2100
+def _yearish(text: str, q: _Cand) -> bool:
+    return q.unit == "count" and q.mult == 1 and re.fullmatch(r"\d{4}", q.raw) is not None and \
+        is_year(text, q.start, q.start + 4, q.value, False)
 
 
 def _prefix_start(text: str, start: int) -> int:

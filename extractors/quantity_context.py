@@ -11,12 +11,21 @@ from __future__ import annotations
 import re
 
 from extractors.numbers import NUMBER_WORDS, parse_number_words
-from extractors.quantity_units import MONTHS, alternation
+from extractors.quantity_units import (
+    BUSINESS_NOUNS, HEDGES, MEASURE_UNITS, MONTHS, STOP_WORDS, alternation,
+)
 
 __all__ = [
-    "COUNT_MODIFIERS", "FOLD_RE", "fold_value", "is_age", "is_range_from", "is_year",
-    "negated_by_word",
+    "COUNT_MODIFIERS", "FOLD_RE", "bounds", "fold_value", "hedge_before", "is_age",
+    "is_range_from", "is_year", "negated_by_word", "noun_after",
 ]
+_ABOUT_BAND = 0.10
+_NEARLY_BAND = 0.10
+_WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_DE_RE = re.compile(r"\s*(?:of|de|d['’]|des)\s*", re.I)
+_HEDGE_RE = {
+    lang: re.compile(rf"(?<![\w])({alternation(HEDGES[lang])})\s*$", re.I) for lang in HEDGES
+}
 
 _MONTH_ALT = alternation(MONTHS)
 # Before a 4-digit number, these make it a year. Strong cues hold for any 1000-2100;
@@ -124,3 +133,68 @@ def negated_by_word(before: str, language: str) -> bool:
     """"minus 5 yards", "minus-130 degrees" (en) or "moins 5 °C" before a temperature (fr)."""
     return bool(re.search(r"\bminus[\s-]$", before, re.I)) if language == "en" else \
         bool(re.search(r"\bmoins\s$", before, re.I))
+
+
+def noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> str | None:
+    """The noun a count is about: "1,200 employees", "3 millions d'utilisateurs"."""
+    if allow_of:
+        dm = _DE_RE.match(text, pos)
+        if dm and dm.end() > pos:
+            stripped = dm.group(0).rstrip()
+            if len(stripped) < len(dm.group(0)):
+                pos = dm.start() + len(stripped)
+            else:
+                text, pos = text[:dm.end()] + " " + text[dm.end():dm.end() + 60], dm.end()
+    words = []
+    p = pos
+    for _ in range(3):
+        wm = _WORD_RE.match(text, p)
+        if not wm or "\n" in text[p:wm.start(1)]:
+            break
+        words.append(wm.group(1))
+        p = wm.end()
+    while len(words) > 1 and words[0].lower() in COUNT_MODIFIERS:
+        words.pop(0)  # "eight other employees", "1 200 nouveaux clients"
+    if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
+        return None
+    if singular:
+        return words[0].lower().strip("'’-") or None
+    for w in words:
+        lw = w.lower()
+        if lw in STOP_WORDS:
+            break
+        if lw in BUSINESS_NOUNS or (len(lw) > 3 and lw in MEASURE_UNITS):
+            return lw
+    for w in words:
+        lw = w.lower()
+        if lw in STOP_WORDS:
+            break
+        if (len(lw) > 3 and lw.endswith(("s", "x")) and not
+                                    lw.endswith(("ss", "us", "is", "ous")) and w[:1].islower()):
+            return lw.strip("'’-")
+    return words[0].lower().strip("'’-") or None
+
+
+def hedge_before(text: str, start: int, lang: str) -> str | None:
+    m = _HEDGE_RE[lang].search(text, max(0, start - 25), start)
+    if m:
+        return HEDGES[lang][m.group(1).lower()]
+    other = "fr" if lang == "en" else "en"
+    m = _HEDGE_RE[other].search(text, max(0, start - 25), start)
+    if m and len(m.group(1)) > 5:
+        return HEDGES[other][m.group(1).lower()]
+    return None
+
+
+def bounds(value: float, hedge: str | None) -> tuple[float | None, float | None]:
+    lo, hi = sorted((value * (1 - _ABOUT_BAND), value * (1 + _ABOUT_BAND)))
+    return {
+        None: (value, value),
+        "about": (lo, hi),
+        "nearly": (value * (1 - _NEARLY_BAND), value) if value >= 0 else (value, value * 0.9),
+        "more_than": (value, None),
+        "at_least": (value, None),
+        "up_to": (None, value),
+        "less_than": (None, value),
+        "vague": (value, value * 10),
+    }[hedge]

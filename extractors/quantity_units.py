@@ -100,7 +100,8 @@ for _k in ("to", "mo", "go", "ko", "ch", "an", "ha", "once", "onces", "pouce", "
 # "$58 per barrel", "$20 a month" -> unit "USD/barrel", "USD/month".
 PER_UNITS = {
     "share": "share", "action": "share", "barrel": "barrel", "baril": "barrel",
-    "month": "month", "mois": "month", "year": "year", "an": "year", "week": "week",
+    "month": "month", "mois": "month", "year": "year", "an": "year", "année": "year",
+    "week": "week", "semaine": "week",
     "day": "day", "jour": "day", "hour": "hour", "heure": "hour", "ounce": "oz",
     "gallon": "gallon", "gram": "g", "square foot": "sq ft", "sq ft": "sq ft",
     "sq m": "m2", "square metre": "m2", "square meter": "m2", "user": "user",
@@ -186,9 +187,15 @@ def alternation(words, flags_words: bool = True) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "people": "person",
+              "persons": "person", "feet": "foot", "mice": "mouse", "teeth": "tooth"}
+
+
 def noun_lemma(word: str) -> str:
     """A crude singular of an English or French plural noun ("companies" -> "company")."""
     w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes", "uses")):
