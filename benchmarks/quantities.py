@@ -282,7 +282,8 @@ def _quantulum_cases(base: Path, system) -> tuple[float, int]:
         for g in case["res"]:
             total += 1
             for j, pv in enumerate(preds):
-                if not used[j] and _values_match(float(g["value"]), pv):
+                gv = _in_base_unit(float(g["value"]), g.get("unit", ""))[0]  # cents as dollars
+                if not used[j] and _values_match(gv, pv):
                     used[j] = True
                     hit += 1
                     break
