@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import threading
 from importlib import resources
 from pathlib import Path
@@ -47,7 +48,10 @@ def smtp_server():
         def handle_message(self, message):
             received.append(message)
 
-    controller = Controller(Keep(), hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # aiosmtpd needs a concrete port to check it started
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
         yield controller.port, received

@@ -269,7 +269,9 @@ def test_fetch_host_limiter_spaces_request_starts():
         with limiter.slot("http://example.test/a"):
             starts.append(time.monotonic())
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert all(gap >= 0.049 for gap in gaps)
+    # each start waits for the previous start + delay; allow for the time between taking
+    # the slot and recording it under a loaded machine
+    assert all(gap >= 0.04 for gap in gaps)
 
 
 def test_fetch_redirect_to_a_file_url_is_refused(server, fetch_config):
