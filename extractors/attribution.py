@@ -68,10 +68,24 @@ _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
 
 
-def claimed_by(sentence: str, start: int | None = None) -> str:
+# a claim word fastened to the figure: "the advertised $10M", "les 10 millions revendiqués"
+_CLAIMED_BEFORE = re.compile(r"\b(?:claimed|advertised|touted|announced|stated|reported|"
+                             r"purported|so-called|self-reported|revendiqués?|annoncés?|"
+                             r"affichés?)\s+(?:\w+\s+){0,1}$", _I)
+_CLAIMED_AFTER = re.compile(r"^\s*(?:(?:de|d['’]|of|in)\s+[\w'’ ]{0,30}?)?\s*(?:it |qu['’]elle "
+                            r"|qu['’]il )?(?:claimed|claims|advertised|touted|announced|"
+                            r"revendiqués?|revendiquées?|annoncés?|annoncées?|affichés?|"
+                            r"affichées?|mis en avant)\b", _I)
+
+
+def claimed_by(sentence: str, start: int | None = None,
+               speakers: list[tuple[int, int]] = (), end: int | None = None) -> str:
     """"company" or "reporter" for the figure at ``sentence[start:]``.
 
-    The source cue nearest before the figure decides ("According to sources, Acme told
+    A claim word fastened to the figure ("the advertised $10M", "les 10 millions
+    revendiqués") makes it the company's. ``speakers`` are spans of companies that speak
+    ("Acme said"), company cues like "the company said". The source cue nearest before the
+    figure decides ("According to sources, Acme told
     investors it had $10M" -> company: the figure is what Acme told); failing that, the
     nearest after it; with no cue at all, plain narration counts as the company's claim
     (see the module docstring). Without ``start`` an independent source anywhere wins.
@@ -79,8 +93,17 @@ def claimed_by(sentence: str, start: int | None = None) -> str:
     reporter = [(m.start(), m.end(), "reporter") for m in _REPORTER.finditer(sentence)]
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
+    company += [(s, e, "company") for s, e in speakers]
     if start is None:
         return "reporter" if reporter else "company"
+    if _CLAIMED_BEFORE.search(sentence[max(0, start - 30):start]):
+        return "company"
+    if end is None:
+        m = re.match(r"\S+(?:\s+(?:millions?|milliards?|billions?|thousand|mille|de dollars|"
+                     r"d['’]euros|dollars|euros|%|percent|pour cent))*", sentence[start:])
+        end = start + (m.end() if m else 0)
+    if _CLAIMED_AFTER.match(sentence[end:end + 60]):
+        return "company"
     cues = reporter + company
     before = [c for c in cues if c[0] < start]
     if before:
@@ -117,10 +140,22 @@ _NOT_FORECAST = re.compile(
     r"(?:members|sponsors|participants|assets)|que prévu|qu['’]attendu)\b", _I)
 
 
-def is_forecast(sentence: str) -> bool:
-    """True for forecasts and targets ("expects to reach", "will", "vise", "d'ici 2026")."""
-    cleaned = _NOT_FORECAST.sub(" ", sentence)
-    return bool(_FORECAST.search(cleaned))
+_FORECAST_BREAK = re.compile(r"\s(?:and|but|while|et|mais|alors que)\s|[;,]", _I)
+
+
+def is_forecast(sentence: str, start: int | None = None) -> bool:
+    """True for forecasts and targets ("expects to reach", "will", "vise", "d'ici 2026").
+
+    With ``start`` (the figure's offset), a cue after the figure counts only within its
+    clause: "employs 40 people and plans to double" is no forecast of the 40.
+    """
+    cleaned = _NOT_FORECAST.sub(lambda m: " " * len(m.group(0)), sentence)
+    if start is None:
+        return bool(_FORECAST.search(cleaned))
+    for m in _FORECAST.finditer(cleaned):
+        if m.start() < start or not _FORECAST_BREAK.search(cleaned[start:m.start()]):
+            return True
+    return False
 
 
 DISPUTE_CUES = re.compile(
@@ -131,7 +166,8 @@ DISPUTE_CUES = re.compile(
     r"(?:were|was|are|is) not (?:actually )?(?:paying )?(?:customers?|clients?)|"
     r"not paying customers|non-paying|didn['’]t have|did not have|"
     r"gonfl(?:é|ée|és|ées|er|ait|aient)|faux clients|fausses? (?:données|chiffres?)|"
-    r"n['’](?:a|ont|avait|avaient|étai(?:t|ent)) jamais été (?:des |un |une )?clients?|"
+    r"n['’](?:a|ont|avait|avaient|étai(?:t|ent)|avoir|être) jamais été (?:des |un |une )?"
+    r"client(?:e)?s?|"
     r"mensong(?:er|ère|ers|ères)|surévalu(?:é|ée|és|ées|ation)|exagér(?:é|ée|és|ées|ation)|"
     r"trompeu(?:r|se|rs|ses)|falsifi(?:é|ée|és|ées|cation)|fictifs?|fictives?|"
     r"frauduleu(?:x|se|ses)|truqu(?:é|ée|és|ées))\b", _I)

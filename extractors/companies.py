@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "NON_COMPANIES", "OUTLETS", "CompanyRegistry", "OrgSpan", "add_gazetteer",
-    "company_spans", "find_reference", "is_ai_context", "main_company", "normalize_company",
-    "weighted_counts",
+    "article_spans", "company_spans", "find_reference", "is_ai_context", "is_numeric_name",
+    "is_source_org",
+    "main_company", "normalize_company", "weighted_counts",
 ]
 
 _LEGAL = r"(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|sa|sas|sarl|gmbh|plc|ag|nv|bv|srl)"
@@ -154,7 +155,8 @@ _APPOSITIVE = re.compile(
     r"American|US|Paris-based|London-based|[A-Z][a-z]+-based)[- ])?"
     r"\b(?:startup|start-up|start up|company|firm|unicorn|scale-up|scaleup|licorne|"
     r"société|entreprise|pépite|jeune pousse)"
-    r"(?:\s+(?:d'IA|d’IA|de l'IA|française|américaine|britannique|parisienne))?"
+    r"(?:\s+(?:d'IA|d’IA|de l'IA|d'intelligence artificielle|d’intelligence artificielle|"
+    r"française|américaine|britannique|allemande|parisienne|lyonnaise|chinoise|européenne))*"
     r"\s+((?:[A-Z0-9][\w.&'-]*|de|of|and|&)(?:\s+(?:[A-Z0-9][\w.&-]*))*)"
 )
 # "Mistral AI", "Acme Labs", "Foo Technologies": a capitalised name with a company-ish tail.
@@ -183,7 +185,9 @@ _TICKER = re.compile(r"\b(NYSE|NASDAQ|Nasdaq|NYSEAmex|AMEX|LSE|TSX|ASX|OTC|OTCQX
 _WEAK_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais)\s+)((?:[A-Z0-9][\w.&-]*\s+){0,2}"
     r"[A-Z0-9][\w.&-]*)(?:'s|’s)?(?:\s+(?:now\s+|also\s+|désormais\s+)?(?:said|says|is|was|"
-    r"touts|told|announced|expects|plans|aims|est|était|a|avait|affirme|indique|annonce|vaut|"
+    r"touts|told|announced|expects|plans|aims|shipped|ships|delivered|delivers|sold|sells|"
+    r"booked|signed|processed|launched|added|doubled|tripled|crossed|surpassed|topped|"
+    r"restated|revised|est|était|a|avait|affirme|indique|annonce|vaut|"
     r"sert|ambitionne|dit|a\s+\w+é|a\s+\w+u|a\s+\w+i)\b|,\s+(?:an?|the|which|who|qui|"
     r"un|une|la|le|spécialiste|start-up|startup)\b)")
 _BAD_HEADS = frozenset("French British German American European Chinese US U.S. UK Paris-based "
@@ -192,6 +196,121 @@ _BAD_HEADS = frozenset("French British German American European Chinese US U.S. 
                        "Many Some Most Its Their His Her We They He She I You Il Elle Ils Elles "
                        "Nous On Data Documents Internal People Sources ".split()) | frozenset("The A An This That It Its Le La Les Un Une Ce Cette Il Elle In On At "
                        "Selon According Last Since En Au".split())
+
+# Names that look like numbers ("11x", "1X", "7digital", "23andMe", "3M"): digits then a
+# letter. Only kept where the context says "company" (see _NUMERIC_CONTEXTS).
+_NUMERIC = r"\d+[A-Za-z][\w&-]*"
+_NOT_A_NAME = re.compile(r"^\d+(?:st|nd|rd|th|s|m|k|b|bn|mn|km|kg|g|gb|mb|tb|mw|kw|gw|h|ms|am|pm|"
+                         r"er|e|ème|eme|è|d)?$")
+_COMPANY_NOUN = (r"(?:startup|start-up|start up|company|firm|maker|platform|provider|unicorn|"
+                 r"scale-?up|vendor|developer|société|entreprise|licorne|plateforme|éditeur|"
+                 r"spécialiste|jeune pousse|pépite|fabricant)")
+_FR_ADJ = (r"(?:\s+(?!(?:qui|que|dont|a|est|et|en|pour|dans|avec|sur|par|des|les|du|au|aux|le|la|"
+           r"un|une|ses|son|sa|se|ce)\b)(?:d['’]\w+|de l['’]\w+|[a-zàâçéèêëîïôûù][\w-]*)){0,4}")
+_NUMERIC_CONTEXTS = [
+    # "11x, an AI startup that ...", "11x, la start-up d'IA ..."
+    re.compile(rf"(?:^|[.;:!?]\s+|,\s+|\b(?:and|et)\s+)({_NUMERIC}),\s+(?:a|an|the|une?|la|le|"
+               rf"l['’])\s*(?:[\w'’-]+\s+){{0,4}}?{_COMPANY_NOUN}\b", re.IGNORECASE),
+    # "startup 11x", "la start-up américaine d'intelligence artificielle 11x", "la société 3M"
+    re.compile(rf"\b{_COMPANY_NOUN}{_FR_ADJ}\s+({_NUMERIC})\b", re.IGNORECASE),
+    # "11x's annual recurring revenue", "11x's chief executive"
+    re.compile(rf"\b({_NUMERIC})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:revenues?|ARR|annual|sales|"
+               r"valuation|customers|clients|users|employees|staff|workforce|chief|CEO|founders?|"
+               r"co-?founders?|spokes\w+|board|investors|funding|shares|stock|platform|product|"
+               r"website|agents?|software|logo)\b", re.IGNORECASE),
+    # "11x said/told/raised ...", "11x a levé"
+    re.compile(rf"(?:^|[.;:!?,]\s+|\b(?:and|that|but|while|et|que|qu['’]|mais)\s+)({_NUMERIC})\s+"
+               r"(?:(?:also|now|still|has|had|have|a|avait)\s+)?(?:said|says|told|raised|raises|"
+               r"announced|announces|reported|reports|employs|claims|claimed|advertised|touts|"
+               r"touted|used|uses|sells|sold|launched|hired|laid|expects|plans|is valued|"
+               r"was valued|levé|annoncé|affirme|revendique|revendiquait|annonce|emploie|"
+               r"compte|affiche|aurait|indique|déclare)\b"),
+]
+
+
+def is_numeric_name(text: str) -> bool:
+    """True for a name written like a number ("11x", "23andMe", "3M"), not "10m" or "4th"."""
+    return bool(re.fullmatch(_NUMERIC, text)) and not _NOT_A_NAME.match(text)
+
+
+# "Zéphyr, la start-up qui ...", "Acme, an AI company": a name in apposition to a company
+# noun, trusted even when NER reads the name as a person
+_NAMED_APPOSITIVE = re.compile(
+    rf"(?:^|[.;:!?]\s+|\b(?:and|et)\s+)((?:[A-Z][\w.&'’-]*\s+){{0,2}}[A-Z][\w.&-]*),\s+"
+    rf"(?:a|an|the|une?|la|le|l['’])\s*(?:[\w'’-]+\s+){{0,3}}?{_COMPANY_NOUN}\b")
+
+
+def _named_appositives(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for m in _NAMED_APPOSITIVE.finditer(text):
+        start, end = m.span(1)
+        if m.group(1).split()[0] in _BAD_HEADS:
+            continue
+        if any(s < end and start < e for s, e in places):
+            continue
+        found.append((start, end))
+    return found
+
+
+def _numeric_names(text: str) -> list[tuple[int, int]]:
+    found = []
+    for pattern in _NUMERIC_CONTEXTS:
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            if start > 0 and text[start - 1] in "$€£¥.,":
+                continue
+            if is_numeric_name(m.group(1)):
+                found.append((start, end))
+    return found
+
+
+# Organisations quoted as a source or an investor: not the claimant unless they are the
+# subject of their own sentence ("Northline Ventures raised a $500M fund").
+_SOURCE_NAME = re.compile(r"\b(?:Ventures|Capital|Partners|Research|Investments|Invest|"
+                          r"Securities|Advisors|Advisers|Associates|Consulting|Insights|"
+                          r"Intelligence|Ratings|Fund|Funds|Management)$")
+_SOURCE_BEFORE = re.compile(
+    r"(?:analysts?|researchers?|economists?|estimates?|data|report|survey|study|research|"
+    r"figures|numbers|investors?|fund|funds) (?:at|from|by|of)\s+$|"
+    r"(?:led|co-led|backed|funded|compiled|published|seen|reviewed|obtained|estimated|"
+    r"conducted|menée?|conduite?|réalisée?|consultés?|publiée?|compilées?) (?:by|par)\s+$|"
+    r"(?:(?:an?|the) )?(?:spokes(?:person|woman|man)|representative|executive|analyst|"
+    r"porte-parole|représentant|analyste)s? (?:for|at|of|from|de|chez)\s+$|"
+    r"(?:told|according to|selon|d['’]après|auprès de|une enquête de|l['’]enquête de)\s+$|"
+    r"(?:customers?|clients?|clientes?|logos?|partners?|users?) (?:such as|like|including|"
+    r"comme|dont|tels? que|telles? que|of|de)\s+$|"
+    r"(?:from|including|with|alongside|auprès de|avec|dont|et)\s+(?:investors?\s+|"
+    r"investisseurs?\s+)?(?:such as\s+)?$", re.IGNORECASE)
+
+
+def is_source_org(sentence: str, start: int, end: int) -> bool:
+    """True when the organisation at ``sentence[start:end]`` is cited as a source, investor
+    or customer ("analysts at X", "led by X", "a spokesperson for X", "customers such as
+    X", "X Ventures") rather than as the company a figure is about. A sentence-initial
+    subject is never a source."""
+    before = sentence[max(0, start - 45):start]
+    if not before.strip(" \"“«'(") and start < 3:
+        return False
+    if _SOURCE_BEFORE.search(before):
+        return True
+    return bool(_SOURCE_NAME.search(sentence[start:end]))
+
+
+def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
+                  registry: CompanyRegistry | None = None) -> list[OrgSpan]:
+    """Every further mention of ``surfaces`` (names found elsewhere in the article) in
+    ``text`` that does not overlap ``taken``; merged with ``taken`` and sorted."""
+    spans = list(taken)
+    for surface in sorted(set(surfaces), key=len, reverse=True):
+        flags = re.IGNORECASE if is_numeric_name(surface) else 0
+        pattern = re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
+        for m in pattern.finditer(text):
+            if any(m.start() < o.end and o.start < m.end() for o in spans):
+                continue
+            span = _clean(text, m.start(), m.end(), registry)
+            if span is not None:
+                spans.append(span)
+    return sorted(spans, key=lambda o: o.start)
 
 
 def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]:
@@ -236,6 +355,9 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         end = match.end(1)
         found.append((end - len(" ".join(words)) if " ".join(words) == text[
             end - len(" ".join(words)):end] else match.start(1), end))
+    found.extend(_numeric_names(text))
+    found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in doc.ents if
+                                           e.label_ in ("GPE", "LOC", "DATE", "MONEY", "NORP")]))
     for match in _TICKER.finditer(text):
         found.extend([match.span(1), match.span(2)])
     persons = [(e.start_char, e.end_char) for e in doc.ents
@@ -246,7 +368,8 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             words = match.group(1).split()
             if words[0] in _BAD_HEADS or words[0].isdigit():
                 continue
-            if not strong and any(s < end and start < e for s, e in persons):
+            if not strong and not is_numeric_name(match.group(1)) and any(
+                    s < end and start < e for s, e in persons):
                 continue
             found.append((start, end))
     spans: list[OrgSpan] = []

@@ -16,7 +16,7 @@ __all__ = ["CURRENCY_METRICS", "find_metric_cues", "metric_for", "period_for"]
 
 CURRENCY_METRICS = frozenset(
     {"revenue", "arr", "valuation", "funding", "profit", "loss", "bookings", "gmv"})
-COUNT_METRICS = frozenset({"customers", "users", "employees"})
+COUNT_METRICS = frozenset({"customers", "users", "employees", "units"})
 PERCENT_METRICS = frozenset({"churn", "growth"})
 
 _I = re.IGNORECASE
@@ -30,7 +30,7 @@ _CUES: dict[str, list[str]] = {
     "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
                   r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
                   r"\blicorne\b", r"\bunicorn\b"],
-    "funding": [r"\braised?\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
+    "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
                 r"\bSeries [A-F]\b", r"\bseed\b", r"\binvest(?:ment|ed|ors?)\b", r"\bbacked\b",
                 r"\bsecured\b", r"\bclosed\b", r"lev[ée]e? de fonds", r"\blev[ée]e?s?\b",
                 r"\ba levé\b", r"\blève\b", r"\btour de table\b", r"\bfinancement\b",
@@ -39,8 +39,7 @@ _CUES: dict[str, list[str]] = {
                   r"\benterprises?\b", r"\baccounts\b", r"\bmerchants\b", r"\bbusinesses\b",
                   r"\bcommer[çc]ants\b", r"\bentreprises clientes\b"],
     "users": [r"\busers?\b", r"\butilisateurs?\b", r"\bsubscribers?\b", r"\babonnés\b",
-              r"\bmonthly active\b", r"\bMAUs?\b", r"\bDAUs?\b", r"\bdownloads?\b",
-              r"\btéléchargements\b", r"\bmembers\b", r"\bmembres\b", r"\bdevelopers\b",
+              r"\bmonthly active\b", r"\bMAUs?\b", r"\bDAUs?\b", r"\bmembers\b", r"\bmembres\b", r"\bdevelopers\b",
               r"\bdéveloppeurs\b", r"\bpeople use\b"],
     "employees": [r"\bemployees?\b", r"\bstaff(?:ers)?\b", r"\bheadcount\b", r"\bworkers\b",
                   r"\bworkforce\b", r"\bpeople\b", r"\bsalariés?\b", r"\bemployés?\b",
@@ -60,6 +59,11 @@ _CUES: dict[str, list[str]] = {
     "loss": [r"\blosses\b", r"\bnet loss\b", r"\boperating loss\b", r"\bloss of\b",
              r"\bburn(?:ed|ing)?\b", r"\bcash burn\b", r"\bpertes?\b", r"\bdéficit\b",
              r"\blost money\b"],
+    "units": [r"\bunits?\b", r"\bunités\b", r"\bship(?:s|ped|ping|ments?)?\b",
+              r"\bdeliver(?:ed|ies|y)\b", r"\blivr(?:é|ée|és|ées|aisons?|er)\b",
+              r"\bexpédi\w+", r"\bdownloads?\b", r"\btéléchargements?\b",
+              r"\bvehicles?\b", r"\bvéhicules?\b", r"\bdevices?\b", r"\bappareils?\b",
+              r"\bsold\b", r"\bvendus?\b", r"\bvendues?\b", r"\borders\b"],
     "bookings": [r"\bbookings\b", r"\bcontracts? (?:worth|signed)\b", r"\bbacklog\b",
                  r"\bpipeline\b", r"\bcommandes\b", r"\bcarnet de commandes\b", r"\bdeals\b"],
     "gmv": [r"\bGMV\b", r"gross merchandise (?:value|volume)", r"volume d['’]affaires",
@@ -73,13 +77,18 @@ _COMPILED = {m: [re.compile(p, 0 if p in _CASE_SENSITIVE else _I) for p in pats]
 # count nouns -> metric, checked first for counts
 _NOUN_METRIC = [
     (re.compile(r"^(?:paying |active |enterprise |business )?(?:customers?|clients?|brands|"
+                r"retailers|détaillants|enseignes|"
                 r"merchants|accounts|businesses|entreprises?|commerçants)", _I), "customers"),
     (re.compile(r"^(?:monthly |daily |weekly |active |paying )*(?:users?|utilisateurs?|"
-                r"subscribers?|abonnés|members|membres|developers|développeurs|MAUs?|downloads)",
+                r"subscribers?|abonnés|members|membres|developers|développeurs|MAUs?)",
                 _I), "users"),
     (re.compile(r"^(?:people|personnes)\s+(?:use|using|utilisent)\b", _I), "users"),
     (re.compile(r"^(?:full-time )?(?:employees?|staff|workers|people|salariés?|employés?|"
                 r"collaborateurs|personnes|engineers|ingénieurs|jobs|postes)", _I), "employees"),
+    (re.compile(r"^(?:[\w-]+\s+){0,2}?(?:units?|unités|shipments|orders|pre-?orders|downloads|"
+                r"téléchargements|vehicles|véhicules|cars|voitures|robots|devices|appareils|"
+                r"copies|exemplaires|scooters|bikes|vélos|drones|headsets|phones|smartphones|"
+                r"chargers|batteries|commandes|précommandes)\b", _I), "units"),
 ]
 
 
@@ -139,7 +148,7 @@ def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None 
         if re.search(r"[,;:()]|\b(?:and|et|while|but|after|before|which|alors)\b", between):
             distance += 15  # a cue across a clause boundary binds less
         # specific metrics beat generic ones at equal distance
-        priority = {"arr": 0, "gmv": 0, "bookings": 1, "valuation": 1, "churn": 1,
+        priority = {"arr": 0, "gmv": 0, "bookings": 1, "units": 3, "valuation": 1, "churn": 1,
                     "revenue": 2, "profit": 2, "loss": 2, "funding": 3, "customers": 3,
                     "users": 3, "employees": 3, "growth": 4}[metric]
         if unit == "percent" and metric == "growth":
@@ -177,6 +186,11 @@ _PERIOD_PATTERNS = [
 ]
 
 
+# "annual recurring revenue" names a metric, not an annual period
+_ARR_WORDS = re.compile(r"\bannual(?:ized)? recurring revenues?\b|\brevenus? récurrents? "
+                        r"annuels?\b|\bannual run[- ]rate\b", _I)
+
+
 def period_for(sentence: str, published: date | None = None) -> tuple[str | None, date | None]:
     """(period, as_of) fixed by ``sentence``; (None, None) when it fixes none.
 
@@ -184,6 +198,7 @@ def period_for(sentence: str, published: date | None = None) -> tuple[str | None
     "H1 2025" -> ("H1 2025", 2025-06-30); "first year" -> ("first year", None);
     "monthly"/"par mois" -> ("monthly", None); "last year" needs ``published`` for a date.
     """
+    sentence = _ARR_WORDS.sub(" ", sentence)
     for kind, pattern in _PERIOD_PATTERNS:
         m = pattern.search(sentence)
         if not m:

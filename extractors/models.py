@@ -8,7 +8,7 @@ from datetime import date
 # Metrics a claim can be about. "other" when a number sits near a company but fits none.
 METRICS = (
     "revenue", "arr", "valuation", "funding", "customers", "users", "employees",
-    "churn", "growth", "profit", "loss", "bookings", "gmv", "other",
+    "churn", "growth", "profit", "loss", "bookings", "gmv", "units", "other",
 )
 # Units: ISO 4217 currency codes, "percent", "count"; anything else is kept as written.
 CLAIMED_BY = ("company", "reporter")

@@ -23,8 +23,8 @@ from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from extractors.attribution import claimed_by, dispute_cue, is_forecast
 from extractors.companies import (
-    CompanyRegistry, OrgSpan, add_gazetteer, company_spans, find_reference, is_ai_context,
-    main_company, weighted_counts,
+    CompanyRegistry, OrgSpan, add_gazetteer, article_spans, company_spans, find_reference,
+    is_ai_context, is_source_org, main_company, weighted_counts,
 )
 from extractors.language import detect_language
 from extractors.metrics import COUNT_METRICS, find_metric_cues, metric_for, period_for
@@ -37,7 +37,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.11.29-1"
+EXTRACTOR_VERSION = "2026.11.30-1"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -165,7 +165,13 @@ class Extractor:
             spans[s.index] = [o for o in company_spans(s.doc, self.registry) if not o.is_outlet]
             for o in spans[s.index]:
                 surfaces.setdefault(o.key, o.text)
-        counts = weighted_counts(_mentions(prepared, surfaces))
+        # second pass: a name found anywhere in the article counts wherever it appears
+        for s in prepared.sentences:
+            if s.doc is not None and surfaces:
+                spans[s.index] = [o for o in article_spans(s.text, surfaces.values(),
+                                                           spans[s.index], self.registry)
+                                  if not o.is_outlet]
+        counts = weighted_counts(_mentions(prepared, spans))
         main = main_company(counts)
         texts = [s.text for s in prepared.sentences]
         companies = [CompanyMention(self.registry.canonical(surface), surface,
@@ -181,6 +187,7 @@ class Extractor:
             dispute = self._dispute(article, language, s, spans[s.index], main_surface)
             if dispute:
                 result.disputes.append(dispute)
+        result.claims = _without_title_repeats(result.claims)
         return result
 
     def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
@@ -188,15 +195,14 @@ class Extractor:
         claims = []
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
-        forecast = is_forecast(s.text)
         reference = find_reference(s.text, language)
         for q in _find_quantities(s.text, language):
-            if _overlaps_org(q, orgs) or _is_year(q):
+            if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q):
                 continue
             metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if not _is_business(q, metric):
                 continue
-            company = _nearest(orgs, q.start, q.end, s.text)
+            company = _claimant(orgs, q.start, q.end, s.text, main_surface, self.registry)
             if company is None:
                 if main_surface is None or (reference is None and metric == "other"):
                     continue
@@ -207,9 +213,10 @@ class Extractor:
             claims.append(Claim(
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
-                unit=q.unit, claimed_by=claimed_by(s.text, q.start), sentence=s.text,
+                unit=q.unit, claimed_by=claimed_by(s.text, q.start, _speakers(orgs, s.text), q.end),
+                sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
-                is_forecast=forecast, hedge=q.hedge, period=period, as_of=as_of,
+                is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
                 company_mention=mention, language=language))
         return claims
 
@@ -219,8 +226,7 @@ class Extractor:
         if not cue:
             return None
         position = s.text.find(cue)
-        company = _nearest(orgs, position, position + len(cue), s.text)
-        name = company.text if company else main_surface
+        name = _disputed(orgs, position, cue, s.text, language, main_surface, self.registry)
         if name is None:
             return None
         cues = [c for c in find_metric_cues(s.text) if c[0] not in ("growth", "churn")]
@@ -254,13 +260,14 @@ def _prepare(article: Article) -> _Prepared:
     return prepared
 
 
-def _mentions(prepared: _Prepared, surfaces: dict[str, str]) -> Iterator[tuple[str, bool]]:
-    """(key, in_title) for every occurrence of a known surface in the article."""
-    for key, surface in surfaces.items():
-        pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
-        for s in prepared.sentences:
-            for _ in pattern.finditer(s.text):
-                yield key, s.index == 0
+def _mentions(prepared: _Prepared,
+              spans: dict[int, list[OrgSpan]]) -> Iterator[tuple[str, bool]]:
+    """(key, in_title) for every mention of a company in the parsed sentences; names
+    cited only as a source or investor ("led by X", "analysts at X") do not count."""
+    for s in prepared.sentences:
+        for o in spans.get(s.index, ()):
+            if not is_source_org(s.text, o.start, o.end):
+                yield o.key, s.index == 0
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:
@@ -281,19 +288,101 @@ def _is_business(q: Quantity, metric: str) -> bool:
     return len(code) == 3 and code.isupper()
 
 
-_INVESTOR = re.compile(r"(?:led by|from|backed by|with|including|by|menée? par|auprès de|"
-                       r"avec|dont|par|investors?|investisseurs?|such as|comme)\s+$", re.IGNORECASE)
+# where a clause starts: a company before it is not the subject of a figure after it
+_CLAUSE = re.compile(r";|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
+                     r"tandis que|que|qu['’]|mais|contre)\b", re.IGNORECASE)
 
 
-def _nearest(orgs: list[OrgSpan], start: int, end: int, sentence: str = "") -> OrgSpan | None:
-    """The organisation the figure is about: the nearest, a subject before the figure
-    counting closer than a name after it, and investors ("led by X") counting least."""
-    if not orgs:
-        return None
+def _claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
+              main_surface: str | None, registry: CompanyRegistry) -> OrgSpan | None:
+    """The company the figure at ``sentence[start:end]`` is about.
 
-    def distance(o: OrgSpan) -> float:
-        d = start - o.end if o.end <= start else (o.start - end) * 3
-        if _INVESTOR.search(sentence[max(0, o.start - 30):o.start]):
-            d += 200
-        return d
-    return min(orgs, key=distance)
+    Organisations cited as a source, investor or customer ("led by X", "analysts at X",
+    "a spokesperson for X") are not claimants. Among the others: the first company of the
+    figure's clause before it (its subject), else the nearest company before it, else the
+    article's main company when named in the sentence, else the first company after it.
+    None when only sources are named (the caller falls back to the main company).
+    """
+    subjects = [o for o in orgs if not is_source_org(sentence, o.start, o.end)]
+    before = [o for o in subjects if o.end <= start]
+    clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    in_clause = [o for o in before if o.start >= clause]
+    if in_clause:
+        return in_clause[0]
+    if before:
+        return before[-1]
+    main_key = registry.key(main_surface) if main_surface else None
+    for o in orgs:
+        if o.key == main_key:
+            return o
+    after = [o for o in subjects if o.start >= end]
+    return after[0] if after else None
+
+
+_CUSTOMER_CUE = re.compile(r"custom|client", re.IGNORECASE)
+
+
+def _disputed(orgs: list[OrgSpan], position: int, cue: str, sentence: str, language: str,
+              main_surface: str | None, registry: CompanyRegistry) -> str | None:
+    """The company whose figures or customers a dispute cue is about.
+
+    The article's main company when the sentence names it or, for "never a customer"
+    cues, when the sentence refers to it ("its logo", "the startup"): the customer who
+    speaks is not the disputed company. Otherwise the claimant rule of ``_claimant``.
+    """
+    main_key = registry.key(main_surface) if main_surface else None
+    if main_key and any(o.key == main_key for o in orgs):
+        return main_surface
+    if main_surface and _CUSTOMER_CUE.search(cue) and (
+            find_reference(sentence, language) or not orgs):
+        return main_surface
+    company = _claimant(orgs, position, position + len(cue), sentence, main_surface, registry)
+    return company.text if company else main_surface
+
+
+_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|"
+                   r"announced|announces|reported|reports|disclosed|confirmed|stated|claims|"
+                   r"claimed|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|affirme|annonce|"
+                   r"indique|déclare|revendique)\b", re.IGNORECASE)
+
+
+def _speakers(orgs: list[OrgSpan], sentence: str) -> list[tuple[int, int]]:
+    """Spans of companies that speak in ``sentence`` ("Acme said", "Acme's CEO told")."""
+    return [(o.start, o.end) for o in orgs
+            if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
+
+
+# "more than a dozen current and former employees said": a count of the sources
+_SOURCE_PEOPLE = re.compile(
+    r"^\s*(?:of\s+(?:its|the|their|his|her)\s+)?(?:(?:current|former|anonymous|senior|"
+    r"and|or|ex-|other|people|its|the|company|anciens?|actuels?|et|ou)\s+)*(?:people|persons|"
+    r"employees|staffers|staff|sources|workers|executives|insiders|engineers|salespeople|"
+    r"customers|clients|investors|analysts|salariés|employés|sources|personnes|"
+    r"collaborateurs|cadres|dirigeants|clients|investisseurs)\b(?P<rest>[^.;,]{0,80})",
+    re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|say|says|told|tell|described|confirmed|spoke|speaking|"
+                     r"interviewed|according|familiar|who (?:spoke|asked|requested|declined)|"
+                     r"ont (?:dit|confié|affirmé|raconté|témoigné|expliqué|indiqué)|affirment|"
+                     r"racontent|témoignent|expliquent|confient|interrogés|interrogées|"
+                     r"contactés|sous couvert)\b", re.IGNORECASE)
+_SOURCE_LEAD = re.compile(r"(?:according to|interviews? with|spoke (?:with|to)|interviewed|"
+                          r"selon|d['’]après|auprès de|interrogé|a interrogé|ont interrogé)"
+                          r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _is_source_count(sentence: str, q: Quantity) -> bool:
+    """True when a count quantifies the people a statement comes from, not a metric."""
+    if q.unit != "count":
+        return False
+    after = _SOURCE_PEOPLE.match(sentence[q.end:])
+    if not after:
+        return False
+    return bool(_SPEECH.search(after.group("rest") or "")
+                or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
+
+
+def _without_title_repeats(claims: list[Claim]) -> list[Claim]:
+    """Drop a title claim the body repeats (same company, metric, value): keep the body's."""
+    body = {(c.company, c.metric, c.value) for c in claims if c.sentence_index > 0}
+    return [c for c in claims
+            if c.sentence_index > 0 or (c.company, c.metric, c.value) not in body]

@@ -67,3 +67,32 @@ def test_attribution_dispute_cues_both_languages(sentence, cue):
 def test_attribution_no_dispute_cue_in_plain_claims():
     assert dispute_cue("Acme has 300 customers.") is None
     assert dispute_cue("La société compte 300 clients.") is None
+
+
+def test_attribution_claim_word_fastened_to_figure_and_speaking_company():
+
+    en = "According to records seen by reporters, sales were $4 million, not the advertised $9 million."
+    assert claimed_by(en, en.index("$4")) == "reporter"
+    assert claimed_by(en, en.index("$9")) == "company"
+    fr = "Selon nos informations, le chiffre réel est de 4 millions, loin des 9 millions revendiqués."
+    assert claimed_by(fr, fr.index("4 m")) == "reporter"
+    assert claimed_by(fr, fr.index("9 m")) == "company"
+    said = ("Brixton said on Friday its revenue was $8 million after an audit found that deals "
+            "were booked early.")
+    assert claimed_by(said, said.index("$8")) == "reporter"
+    assert claimed_by(said, said.index("$8"), [(0, 7)]) == "company"
+
+
+def test_attribution_forecast_cue_after_figure_stays_in_its_clause():
+
+    en = "Brixton employs 60 people and plans to hire more next year."
+    assert not is_forecast(en, en.index("60")) and is_forecast(en)
+    assert is_forecast("Brixton expects to ship 5,000 units.", 25)
+    fr = "Brixton emploie 60 salariés et prévoit d'en recruter davantage."
+    assert not is_forecast(fr, fr.index("60"))
+    assert is_forecast("Brixton prévoit de livrer 5 000 robots.", 27)
+
+
+def test_attribution_french_never_customer_feminine():
+    assert dispute_cue("Ces marques affirment n'avoir jamais été clientes de Brixton.")
+    assert dispute_cue("Several firms said they were never paying customers.")

