@@ -19,6 +19,7 @@ import duckdb
 
 from claimwatch.config import Config, RecipientConfig
 from claimwatch.errors import DeliveryError
+from claimwatch.faults import fault_point
 from digest.deliver import send_message, write_digest_files
 from digest.message import build_message
 from digest.render import RenderedDigest, render_digest
@@ -160,6 +161,7 @@ def _deliver(con, config: Config, recipient: str, keys: list[outbox.OutboxKey],
         log.warning("digest for %s not delivered: %s", recipient, exc.message)
         result.status, result.error, result.pending = "pending", exc.message, len(keys)
         return result
+    fault_point("digest-after-send")  # crash-test hook: the server has the mail, the outbox does not know
     if record:
         with transaction(con):
             outbox.mark_sent(con, recipient, keys, datetime.now(timezone.utc))

@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger
 
 import warehouse
 from claimwatch.config import Config, load_config
+from claimwatch.faults import fault_point  # test hook: SIGKILL at a named point when $CLAIMWATCH_FAULT_AT
 from extractors import EXTRACTOR_VERSION
 from flows import tasks
 from warehouse.detect import detect_contradictions
@@ -90,6 +91,7 @@ def extract_pending(con, config: Config, summary: RunSummary) -> None:
             summary.claims_new += claims_new
             summary.disputes_new += disputes_new
             progress(len(done_batch))
+            fault_point("mid-extract")
     progress(0, done=True)
 
 
@@ -122,6 +124,7 @@ def _run_stages(config: Config, trigger: str, stages) -> dict:
 def _detect_and_digest(con, config: Config, summary: RunSummary, logger, send_digest: bool) -> None:
     summary.contradictions_new = detect_contradictions(con, config.detect, run_id=summary.run_id)
     logger.info("detect: %d new contradictions", summary.contradictions_new)
+    fault_point("after-detect")
     if send_digest:
         import digest
         report = digest.send_digests(con, config)
@@ -147,6 +150,7 @@ def daily_flow(config_path: str | None = None, db: str | None = None, trigger: s
         if config.fetch.full_text and any(a.text_origin == "summary" for a in fresh):
             fresh = tasks.fetch_full_text(fresh, config)
         summary.articles_new = len(warehouse.save_articles(con, fresh, run_id=summary.run_id))
+        fault_point("after-ingest")
         warehouse.save_feed_results(con, results)
         logger.info("ingest: %d feeds ok, %d failed, %d new articles",
                     summary.feeds_ok, summary.feeds_failed, summary.articles_new)
