@@ -87,18 +87,26 @@ def cmd_extract(args) -> int:
     from extractors import Extractor, quantities_for
     config = _config(args)
     out = sys.stdout
-    articles = ingest.read_jsonl(args.file)
+    input_ids: dict[str, str] = {}
+
+    def articles():
+        # The contract: article_id in the output is the input's own "id" when it has one.
+        for article in ingest.read_jsonl(args.file):
+            input_ids[article.article_id] = article.guid or article.article_id
+            yield article
+
     if args.quantities:
-        for article in articles:
+        for article in articles():
             for q in quantities_for(article):
-                out.write(json.dumps({"article_id": article.article_id, "value": q.value,
+                out.write(json.dumps({"article_id": input_ids[article.article_id], "value": q.value,
                                       "value_low": q.value_low, "value_high": q.value_high,
                                       "unit": q.unit, "text": q.text}, ensure_ascii=False) + "\n")
         return 0
     extractor = Extractor(config.extract, config.companies)
-    for extraction in extractor.extract_many(articles):
+    for extraction in extractor.extract_many(articles()):
         for claim in extraction.claims:
             row = asdict(claim)
+            row["article_id"] = input_ids.get(claim.article_id, claim.article_id)
             row["as_of"] = claim.as_of.isoformat() if claim.as_of else None
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
