@@ -22,5 +22,6 @@ def fault_point(name: str) -> None:
     """SIGKILL this process if ``$CLAIMWATCH_FAULT_AT == name`` (crash tests only)."""
     if os.environ.get(ENV_FAULT_AT) != name:
         return
-    print(f"claimwatch: fault injected at {name}", file=sys.stderr, flush=True)
+    # os.write, not print: Prefect turns a flow's prints into log records.
+    os.write(sys.stderr.fileno(), f"claimwatch: fault injected at {name}\n".encode())
     os.kill(os.getpid(), signal.SIGKILL)
