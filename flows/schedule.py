@@ -133,7 +133,7 @@ def serve(config: Config, config_path: str | None) -> None:
     """Register the daily deployment and run it on schedule until interrupted.
 
     Raises ScheduleError, before touching Prefect, when no server is reachable or
-    ``[schedule]`` is invalid. Blocks while serving; Ctrl-C / SIGTERM stops it (Prefect
+    ``[schedule]`` is invalid. Runs one at a time (the warehouse has a single writer). Blocks while serving; Ctrl-C / SIGTERM stops it (Prefect
     pauses the schedule on shutdown and resumes it on the next ``serve``).
     """
     url = check_server()
@@ -154,6 +154,7 @@ def serve(config: Config, config_path: str | None) -> None:
         description="claimwatch daily: fetch feeds, extract claims, detect contradictions, send the digest",
         tags=["claimwatch"],
         print_starting_message=False,
+        limit=1,  # DuckDB has one writer: never two runs of this process at once
     )
 
 
