@@ -41,6 +41,13 @@ def _config(args) -> Config:
     return config
 
 
+def _check_warehouse(config: Config) -> None:
+    """Open and close the warehouse before Prefect starts: a locked or unreadable file is
+    reported in one line at once, not seconds later wrapped in Prefect's flow-run logs."""
+    import warehouse
+    warehouse.connect(config.warehouse.path, lock_timeout_seconds=config.warehouse.lock_timeout_seconds).close()
+
+
 def _print_summary(summary: dict) -> None:
     from flows.daily import RunSummary
     for line in RunSummary(**summary).lines():
@@ -53,6 +60,7 @@ def cmd_run(args) -> int:
     """Run the daily job once: fetch feeds, extract, detect contradictions, send the digest."""
     _prefect_env()
     config = _config(args)
+    _check_warehouse(config)
     from flows.daily import daily_flow, with_runner
     summary = with_runner(daily_flow, config)(config_path=args.config, db=args.db, trigger="run")
     _print_summary(summary)
@@ -65,6 +73,7 @@ def cmd_import(args) -> int:
     if not Path(args.file).is_file():
         raise ImportFileError(f"no such file: {args.file}")
     config = _config(args)
+    _check_warehouse(config)
     from flows.daily import import_flow, with_runner
     summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db)
     _print_summary(summary)
@@ -75,6 +84,7 @@ def cmd_reprocess(args) -> int:
     """Re-extract stored articles after an extractor change and re-detect (no fetching)."""
     _prefect_env()
     config = _config(args)
+    _check_warehouse(config)
     from flows.daily import reprocess_flow, with_runner
     summary = with_runner(reprocess_flow, config)(config_path=args.config, db=args.db)
     _print_summary(summary)
