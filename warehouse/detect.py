@@ -106,6 +106,7 @@ _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorç
 
 _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
+WITH prepared AS (
 WITH base AS (
     SELECT c.*, a.source,
            coalesce(c.published_at, a.published_at, a.first_seen_at) AS pub_ts
@@ -128,6 +129,15 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.unit, b.value, b.value_l
        END AS mq
 FROM base b LEFT JOIN _cw_periods p ON p.period = b.period
 WHERE b.pub_ts IS NOT NULL
+), marked AS (
+    -- A company figure quoted inside an article that reports its own figure for the same
+    -- metric is a quote, not a new claim by the company: it is never paired with other
+    -- articles (a dispute in that article may still cite it when nothing earlier exists).
+    SELECT *, claimed_by = 'company' AND bool_or(claimed_by = 'reporter')
+              OVER (PARTITION BY article_id, company, metric) AS quoted
+    FROM prepared
+)
+SELECT * FROM marked
 """
 
 # relative gap when interval [.., low_end] lies below [high_start, ..]; 0 when they overlap
@@ -163,11 +173,13 @@ _PAIR_COLS = """
 _HELPERS = "a_lo, a_hi, b_lo, b_hi, a_pkey, b_pkey, down, up"
 
 
-def _pairs(where: str) -> str:
+_ACROSS = "a.article_id <> b.article_id AND NOT a.quoted AND NOT b.quoted"
+
+def _pairs(where: str, scope: str = _ACROSS) -> str:
     return f"""SELECT {_PAIR_COLS}
     FROM _cw_claims a JOIN _cw_claims b
       ON a.company = b.company AND a.metric = b.metric AND a.unit = b.unit
-    WHERE a.article_id <> b.article_id AND _cw_same_measure(a.mq, b.mq) AND {where}"""
+    WHERE {scope} AND _cw_same_measure(a.mq, b.mq) AND {where}"""
 
 
 _DOWN_FAR = "_cw_far(down, a_lo, b_hi, unit, $tol)"
@@ -223,7 +235,7 @@ WITH d AS (
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,
-                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.is_forecast, c.pub_ts DESC,
+                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.quoted, c.is_forecast, c.pub_ts DESC,
                  c.claim_id) = 1
 ), figured AS (
     SELECT l.*, r.claim_id AS r_claim, r.value AS r_value, r.value_low AS r_low,

@@ -129,3 +129,19 @@ def test_detect_traps_layoffs_are_not_revisions(store):
     assert _pair(store, dict(metric="employees", value=500, unit="count"),
                  dict(metric="employees", value=300, unit="count", by="company"),
                  day2="2025-03-10") == 0
+
+
+def test_detect_traps_quote_is_not_paired_with_later_reports(store):
+    report = store.article("Paper", "2025-03-24")
+    quote = store.claim(report, "Acme", "arr", 10e6, pos=1)
+    store.claim(report, "Acme", "arr", 3e6, by="reporter", pos=2)
+    retelling = store.article("Journal", "2025-03-31", language="fr")
+    store.claim(retelling, "Acme", "arr", 3e6, by="reporter", pos=1)
+    assert store.detect() == 0  # only a quote: no claim by the company to contradict
+
+    original = store.article("Blog", "2024-10-15")
+    claim = store.claim(original, "Acme", "arr", 10e6, pos=1)
+    assert store.detect() == 2  # the original claim against each report
+    rows = store.rows("numeric")
+    assert {r["claim_id"] for r in rows} == {claim}
+    assert quote not in {r["claim_id"] for r in rows}
