@@ -1,7 +1,7 @@
 """Quantity-parser benchmark: claimwatch vs quantulum3 on NewsQuant and quantulum3's own cases.
 
 Run: ``.venv/bin/python -m benchmarks.quantities``. ``run()`` returns the table rows;
-``--errors [--business]`` prints claimwatch's missed, spurious and wrong-unit quantities instead.
+``--errors [--business] [--currency]`` prints claimwatch's missed, spurious and wrong-unit quantities instead.
 
 Matching (same for both systems): a prediction matches a gold quantity of the same sentence
 when the values agree within 0.5 % relative (gold ranges "a-b" match a predicted range with
@@ -49,8 +49,14 @@ _CUR = {
     "israeli new shekel": "ILS", "indian rupee": "INR", "swiss franc": "CHF",
     "brazilian real": "BRL", "south korean won": "KRW", "mexican peso": "MXN",
     "south african rand": "ZAR", "swedish krona": "SEK", "norwegian krone": "NOK",
-    "danish krone": "DKK",
+    "danish krone": "DKK", "rupee": "INR", "sri lankan rupee": "LKR", "turkish lira": "TRY",
+    "bitcoin": "BTC", "finnish markka": "FIM", "peseta": "ESP", "mark": "DEM",
+    "netherlands guilde": "NLG", "costa rican colón": "CRC", "georgian lari": "GEL",
+    "lao kip": "LAK", "russian ruble": "RUB", "penny": "pence", "pence": "pence",
 }
+# Coins: gold values in hundredths of a currency, compared in that currency.
+# Pence stay pence on both sides (see _claimwatch): NewsQuant also labels "164p" as points.
+_COINS = {"cent": "USD", "cents": "USD", "sen": "MYR"}
 _MEASURE = {
     "kilometre": "km", "metre": "m", "centimetre": "cm", "millimetre": "mm", "mile": "mile",
     "yard": "yard", "foot": "ft", "inch": "inch", "kilogram": "kg", "gram": "g",
@@ -122,8 +128,8 @@ def _pred_key(unit: str, noun: str | None) -> tuple[str, frozenset[str] | None]:
 def _units_agree(gold: tuple, pred: tuple) -> bool:
     gk, gw = gold
     pk, pw = pred
-    if gk == "point" and pk in ("point", "percentage point"):
-        return True
+    if gk == "point" and pk in ("point", "percentage point", "pence"):
+        return True  # NewsQuant labels share prices in pence ("164p") as points
     if gk != pk:
         return False
     if gk != "count":
@@ -144,9 +150,10 @@ def _gold(q: dict) -> tuple:
 
 def _in_base_unit(value, name: str) -> tuple:
     n = (name or "").strip().lower()
-    if n in ("cent", "cents") or n.startswith("cent per "):
-        per = n.partition(" per ")[2]
-        key = "USD" if not per else (f"USD/{_PER[per]}" if per in _PER else "per:" + n)
+    coin, _, per = n.partition(" per ")
+    if coin in _COINS:
+        cur = _COINS[coin]
+        key = cur if not per else (f"{cur}/{_PER[per]}" if per in _PER else "per:" + n)
         scaled = tuple(v / 100 for v in value) if isinstance(value, tuple) else value / 100
         return scaled, (key, None)
     return value, gold_key(name)
@@ -233,7 +240,13 @@ def _claimwatch(text: str) -> list:
             q.value_low is not None and q.value_high is not None else q.value
         if q.unit == "percent" and not re.search(r"\d|%|p(?:e|ou)r\s?-?cent|pct", q.text, re.I):
             v = q.value / 100  # "half of", "a third of": NewsQuant writes fractions as 0.5
-        out.append((v, _pred_key(q.unit, q.noun)))
+        key = _pred_key(q.unit, q.noun)
+        if q.unit.startswith("GBP") and re.search(r"\d\s?p$|pence|penny", q.text, re.I) and \
+                not isinstance(v, tuple):
+            # A price in pence, compared in pence: gold "penny" stays pence, see _units_agree
+            key = (q.unit.replace("GBP", "pence", 1), None)
+            v = v * 100
+        out.append((v, key))
     return out
 
 
@@ -366,8 +379,9 @@ def _show(x) -> str:
     return str(x)
 
 
-def _print_errors(business: bool) -> None:
-    news = json.loads((shared_benchmarks() / "newsquant" / "NewsQuant.json").read_text("utf-8"))
+def _print_errors(business: bool, currency: bool = False) -> None:
+    name = "currency-model.json" if currency else "NewsQuant.json"
+    news = json.loads((shared_benchmarks() / "newsquant" / name).read_text("utf-8"))
     err = errors(news, business=business)
     for kind, rows in err.items():
         print(f"== {kind}: {len(rows)}")
@@ -385,7 +399,7 @@ def main() -> None:
     import sys
 
     if "--errors" in sys.argv:
-        _print_errors("--business" in sys.argv)
+        _print_errors("--business" in sys.argv, "--currency" in sys.argv)
         return
     rows = run()
     print(f"{'system':<11} {'dataset':<24} {'metric':<15} {'P':>6} {'R':>6} {'F1':>6}")

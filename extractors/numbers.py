@@ -46,6 +46,7 @@ MULTIPLIERS = {
     "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9,
     "mrds": 1e9, "milliard": 1e9, "milliards": 1e9,
     "t": 1e12, "tn": 1e12, "trillion": 1e12, "trillions": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 
@@ -75,7 +76,8 @@ def parse_numeral(s: str, language: str = "en") -> float | None:
         elif "," in s:
             s = s.replace(",", "")
     else:
-        if "," in s and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s.replace(" ", "")):
+        if "," in s and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?",
+                                     s.replace(" ", "")):  # also Indian "12,34,567"
             s = s.replace(",", "")
         s = s.replace(" ", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", s):

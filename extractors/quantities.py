@@ -43,7 +43,8 @@ from extractors.quantity_context import (
 )
 from extractors.quantity_units import (
     BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
-    CURRENCY_WORDS, HEDGES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, alternation,
+    CURRENCY_WORDS, HEDGES, ISO_CODES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, SUBUNITS,
+    alternation,
 )
 
 __all__ = ["find_quantities"]
@@ -51,7 +52,7 @@ __all__ = ["find_quantities"]
 _MAX_LEN = 200_000
 
 _NUM_RE = {
-    "en": re.compile(r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
+    "en": re.compile(r"(?<![\d.,_])(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"),
     "fr": re.compile(
         r"(?<![\d.,_])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d{1,3}(?:\.\d{3})+(?![\d,.])"
         r"|\d+(?:[.,]\d+)?)"),
@@ -93,18 +94,38 @@ _MASK_RES = [
 _PREFIX_RE = re.compile(rf"(?:{alternation(CURRENCY_PREFIXES)})\s?$")
 _SUFFIX_SIGN_RE = re.compile(rf"\s?({alternation(CURRENCY_SUFFIX_SIGNS)})")
 _CURRENCY_WORD_RE = re.compile(
-    rf"\s*(?:(?:of|de|d['’])\s*)?({alternation(CURRENCY_WORDS)})(?![\w])", re.I)
+    rf"(?:-|\s*(?:(?:of|de|d['’])\s*)?)({alternation(CURRENCY_WORDS)})(?![\w])", re.I)
 _PERCENT_RE = re.compile(r"\s?(%|percent(?!age)|per\s?cent|pour(?:\s|-)cent|pct\b)", re.I)
 _MULT_WORD_RE = re.compile(
-    r"\s?(hundred|thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio)"
+    r"\s?(hundred|thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio|"
+    r"lakhs?|crores?)"
     r"(?![\w])",
     re.I)
 _SPACED_SIGN_MULT_RE = re.compile(r"[\s\u00a0\u202f](M|Md|Mds|Mrd|k|K|Mn|Bn|bn|mn)(?=\s?[€$£])")
 _MULT_ATTACHED_RE = re.compile(r"(k|K|m|M|mn|bn|B|b|Md|Mds|Mrd|tn)(?![A-Za-z])")
 _MEASURE_RE = re.compile(rf"\s?-?({alternation(MEASURE_UNITS)})(?![\w/²])", re.I)
 _MEASURE_CS_RE = re.compile(rf"\s?({alternation(CASE_SENSITIVE_UNITS)})(?![\w])")
-_PER_RE = re.compile(rf"\s*(?:per|a|an|/|par|l['’]|le|la|each)\s*({alternation(PER_UNITS)})s?(?![\w])",
+_PER_RE = re.compile(rf"[\s-]*(?:per|a|an|/|par|l['’]|le|la|each)[\s-]*({alternation(PER_UNITS)})s?(?![\w])",
                      re.I)
+_SUBUNIT_RE = {"en": re.compile(r"[\s-]?(cents?|pence|penny)(?![\w])|\s(sen)(?![\w])", re.I),
+               "fr": re.compile(r"\s?(centimes?)(?![\w])", re.I)}
+_ISO_AFTER_RE = re.compile(rf"\s?(M|k)?({'|'.join(ISO_CODES)})(?![A-Za-z])")
+_VIDEO_LINES = {240, 360, 480, 540, 720, 1080, 1440, 2160, 4320}
+# Lower-cased or code-prefixed dollars: "hk $ 10", "c $ 5", "nzd$15", "Mex$ 10".
+_DOLLAR_CI_RE = re.compile(
+    r"(?<![\w'’.])(hkd?|cad?|c|nzd?|usd?|aud?|au|sgd|mxn?|mex)\s?\$\s?$", re.I)
+_DOLLAR_CI = {"hk": "HKD", "hkd": "HKD", "c": "CAD", "ca": "CAD", "cad": "CAD", "nz": "NZD",
+              "nzd": "NZD", "us": "USD", "usd": "USD", "au": "AUD", "aud": "AUD", "sgd": "SGD",
+              "mx": "MXN", "mxn": "MXN", "mex": "MXN"}
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|fell|gained|lost|added|shed|climbed|dropped|jumped|slipped|slid|declined|"
+    r"increased|decreased|advanced|tumbled|plunged|surged|soared|sank|eased|edged\s+(?:up|down|"
+    r"higher|lower)|a\s+gagné|a\s+perdu|a\s+pris|a\s+cédé|grimpé|chuté|reculé|progressé)"
+    r"(?:\s+(?:about|some|nearly|almost|around|just|more\s+than|over))?\s*$", re.I)
+_FRAC_MULT_RE = re.compile(
+    r"(?<![\w-])(a|one|three|two)?\s*(quarter|quarters|third|thirds)\s+(?:of\s+a\s+)?"
+    r"(thousand|million|billion|trillion)(?![\w])", re.I)
+_CENTS_AFTER_RE = re.compile(r"\s+(?:and\s+)?", re.I)
 _ONE_OF_RE = re.compile(
     r"\s+(?:of|des|d['’]entre)\s+(?:the|its|his|her|their|our|my|your|these|those|les|ses|leurs|nos)"
     r"(?:\s+(?:most|best|few|very|biggest|largest|oldest|first|top))?(?=\s)", re.I)
@@ -168,6 +189,14 @@ def _find(text: str, lang: str) -> list[Quantity]:
         cores.append(_Cand(m.start(), m.end(), scale, mult=scale, raw=m.group(0), vague=True,
                            word=True))
         taken.append((m.start(), m.end()))
+    for m in _FRAC_MULT_RE.finditer(text):  # "a quarter million", "three quarters billion"
+        num = {"three": 3, "two": 2}.get((m.group(1) or "a").lower(), 1)
+        den = 4 if m.group(2).lower().startswith("quarter") else 3
+        scale = MULTIPLIERS[m.group(3).lower()]
+        s0 = m.start(1) if m.group(1) else m.start(2)
+        cores.append(_Cand(s0, m.end(), num / den * scale, mult=scale, word=True,
+                           raw=text[s0:m.end()]))
+        taken.append((s0, m.end()))
     for m in _FRACTION_RE.finditer(text):
         if _ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the second half of the year" is a period, not a share
@@ -279,6 +308,10 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             return None
         cur = CURRENCY_PREFIXES[glyph]
         s = pm.start()
+        if glyph in ("$", "US$", "C$", "HK$", "AU$", "NZ$"):
+            ci = _DOLLAR_CI_RE.search(text, max(0, c.start - 12), c.start)
+            if ci:
+                cur, s = _DOLLAR_CI[ci.group(1).lower()], ci.start()
     after = text[e:e + 40]
     unit = c.unit
     mult = c.mult if c.vague else 1.0
@@ -297,6 +330,12 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             e += mm.end()
         elif re.match(r"pc\b", after):
             unit, e = "percent", e + 2
+        elif (im := _ISO_AFTER_RE.match(after)) and cur is None:  # "115USD", "30MEUR"
+            cur, e = im.group(2), e + im.end()
+            mult = 1e6 if im.group(1) == "M" else 1e3 if im.group(1) == "k" else 1.0
+        elif re.match(r"p(?![\w])", after) and cur is None and lang == "en" and \
+                v not in _VIDEO_LINES:  # "164p": pence
+            unit, v, e = "GBP", v / 100, e + 1
         else:
             return None  # "11x", "22nd", "5G", "1er"
     elif not c.word and c.unit is None and (sp := _SPACED_SIGN_MULT_RE.match(text, e)):
@@ -326,14 +365,21 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
         if cur is None and sm and not re.match(r"[\w$€£]", text[sm.end():sm.end() + 1]):
             cur, e = CURRENCY_SUFFIX_SIGNS[sm.group(1)], sm.end()
         elif cw and (cur is None or cw.group(1).lower() in ("usd", "us dollars")) and (
-                not re.match(r"\s*(?:of|de|d)", text[e:e + 3], re.I) or mult > 1 or c.vague):
+                not re.match(r"\s*(?:of\b|de\b|d['’])", text[e:e + 4], re.I) or mult > 1 or
+                c.vague):
             word = cw.group(1).lower()
             if not (word in ("pounds",) and re.match(r"\s*(?:of|lb)", text[cw.end():], re.I)):
                 cur, e = CURRENCY_WORDS[word], cw.end()
+                wm = _MULT_WORD_RE.match(text, e)
+                if wm and mult == 1 and cw.group(1).isupper() and not c.word:  # "75 USD million"
+                    mult = MULTIPLIERS.get(wm.group(1).lower(), 1.0)
+                    value, e = v * mult, wm.end()
+        elif cur is None and mult == 1 and (im := _ISO_AFTER_RE.match(text, e)) and \
+                im.group(1) == "M":  # "30 MUSD", "120 MEUR"
+            cur, mult, e = im.group(2), 1e6, im.end()
+            value = v * mult
         if cur:
             unit = cur
-            if lang == "en" and re.match(r"\s?cents?\b", text[e:e + 7]) and cur == "USD":
-                pass
             pr = _PER_RE.match(text, e)
             if pr and mult == 1.0 and not c.vague:
                 unit = f"{cur}/{PER_UNITS[pr.group(1).lower()]}"
@@ -342,12 +388,13 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             pm2 = _PERCENT_RE.match(text, e)
             if pm2:
                 unit, e = "percent", pm2.end()
-            elif lang == "en" and re.match(r"\s?cents?\b", text[e:e + 7]):
-                cm = re.match(r"\s?cents?\b", text[e:e + 7])
-                unit, value, e = "USD", value / 100, e + cm.end()
+            elif (cm := _SUBUNIT_RE[lang].match(text, e)):
+                coin = (cm.group(1) or cm.group(2)).lower()
+                cur = "EUR" if lang == "fr" else SUBUNITS[coin]
+                unit, value, e = cur, value / 100, cm.end()
                 pr = _PER_RE.match(text, e)
-                if pr and not c.vague:  # "63 cents per share"
-                    unit, e = f"USD/{PER_UNITS[pr.group(1).lower()]}", pr.end()
+                if pr and not c.vague:  # "63 cents per share", "470 pence a share"
+                    unit, e = f"{cur}/{PER_UNITS[pr.group(1).lower()]}", pr.end()
             else:
                 mm = _MEASURE_RE.match(text, e) or _MEASURE_CS_RE.match(text, e)
                 if mm and not (attached_letter_mult and mm.group(1).lower() in ("m", "b")):
@@ -388,7 +435,7 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
     q = _extend(text, lang, c)
     if q is None:
         return None, c.end, 0
-    skip = 0
+    skip = _add_coins(text, lang, q, cores, idx)
     hedge = "vague" if c.vague else _hedge(text, q.start, lang)
     lo = hi = None
     # Ranges: "70 to 80%", "70-80 %", "between $3M and $5M", "entre 3 et 5 millions d'euros".
@@ -405,6 +452,9 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                     word == "a" and lang == "en"))
             if word == "-" and (" " in sep.group(0)) != (sep.group(0).strip() != sep.group(0)):
                 ok = False
+            if word in ("to", "à") and q.unit not in (None, "count") and \
+                    _CHANGE_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+                ok = False  # "rose 18 sen to RM23.50", "a gagné 2 € à 50 €": change, new level
             q2 = _extend(text, lang, nxt, in_range=True) if ok or word in (
                 "to", "à", "or", "ou", "and", "et") else None
             if q2 is not None and not ok:
@@ -442,6 +492,21 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
                    value_low=lo, value_high=hi, unit=q.unit or "count", hedge=hedge,
                    noun=q.noun if (q.unit or "count") == "count" else None)
     return qty, q.end, skip
+
+
+def _add_coins(text: str, lang: str, q: _Cand, cores: list[_Cand], idx: int) -> int:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount; cores skipped."""
+    if q.unit not in SUBUNITS.values() or q.mult != 1 or q.value != int(q.value) or \
+            idx + 1 >= len(cores) or not _CENTS_AFTER_RE.fullmatch(text, q.end, cores[idx + 1].start):
+        return 0
+    nxt = cores[idx + 1]
+    q2 = _extend(text, lang, nxt, in_range=True)
+    if q2 is None or q2.unit != q.unit or not 0 < q2.value < 1 or \
+            not _SUBUNIT_RE[lang].match(text, nxt.end):
+        return 0
+    q.value += q2.value
+    q.end = q2.end
+    return 1
 
 
 def _scale_of(q: _Cand) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "CURRENCY_PREFIXES", "CURRENCY_WORDS", "CURRENCY_SUFFIX_SIGNS", "PERCENT_WORDS",
+    "CURRENCY_PREFIXES", "CURRENCY_WORDS", "CURRENCY_SUFFIX_SIGNS", "SUBUNITS", "ISO_CODES", "PERCENT_WORDS",
     "MEASURE_UNITS", "PER_UNITS", "HEDGES", "MONTHS", "STOP_WORDS", "BUSINESS_NOUNS",
     "alternation", "noun_lemma",
 ]
@@ -19,11 +19,22 @@ CURRENCY_PREFIXES = {
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
     "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "₹": "INR", "Rs.": "INR", "Rs": "INR",
     "INR": "INR", "₩": "KRW", "KRW": "KRW", "₪": "ILS", "ILS": "ILS", "RM": "MYR",
+    "₡": "CRC", "₾": "GEL", "₭": "LAK", "₽": "RUB", "₺": "TRY", "₴": "UAH", "₫": "VND",
+    "₱": "PHP", "₿": "BTC", "MX$": "MXN", "Mex$": "MXN",
     "MYR": "MYR", "Y=": "JPY", "PS": "GBP", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "MXN": "MXN",
 }
 # Signs written after the number ("10 €", "10M€", "5 $" in French).
 CURRENCY_SUFFIX_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US$": "USD",
-                         "$US": "USD", "$CA": "CAD", "CHF": "CHF", "₹": "INR"}
+                         "$US": "USD", "$CA": "CAD", "CHF": "CHF", "₹": "INR", "元": "CNY",
+                         "₡": "CRC", "₾": "GEL", "₭": "LAK", "₽": "RUB", "₺": "TRY",
+                         "₴": "UAH", "₫": "VND", "₱": "PHP", "₿": "BTC"}
+# Coins written after the number: hundredths of a currency ("63 cents", "164p", "18 sen").
+SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "sen": "MYR",
+            "centimes": "EUR", "centime": "EUR"}
+# ISO codes that may be glued to a number or to an "M" for millions ("115USD", "30 MUSD").
+ISO_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "HKD", "SGD",
+             "NZD", "SEK", "NOK", "DKK", "BRL", "KRW", "MXN", "ZAR", "ILS", "MYR", "RUB",
+             "TRY", "BTC", "ETH")
 # Words or codes written after the number (optionally after "of"/"de"/"d'").
 CURRENCY_WORDS = {
     "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -38,6 +49,10 @@ CURRENCY_WORDS = {
     "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK",
     "norwegian kroner": "NOK", "couronnes danoises": "DKK", "rupees": "INR", "roupies": "INR", "ringgit": "MYR", "shekels": "ILS",
     "swiss francs": "CHF", "francs suisses": "CHF", "pesos": "MXN", "reais": "BRL",
+    "francs": "CHF", "swiss franc": "CHF", "guilders": "NLG", "dutch guilders": "NLG",
+    "pesetas": "ESP", "lira": "TRY", "turkish lira": "TRY", "rupee": "INR", "rmb": "CNY",
+    "kronor": "SEK", "bitcoins": "BTC", "bitcoin": "BTC", "btc": "BTC", "ether": "ETH",
+    "eth": "ETH",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "chf": "CHF",
     "cad": "CAD", "aud": "AUD", "inr": "INR", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD",
 }
