@@ -193,29 +193,34 @@ _CLAIM_COLUMNS = ("company", "company_mention", "metric", "value", "value_low", 
                   "quantity_text", "sentence_index", "char_start", "language")
 
 
-def _claims_table(extractions: list[Extraction], published: dict) -> pa.Table:
+def _column_table(rows: list, names: tuple[str, ...], schema: pa.Schema, published: dict
+                  ) -> tuple[pa.Table, list[list]]:
+    """Arrow table of ``rows`` (dataclasses), column by column; also the plain columns."""
+    cols = [list(map(attrgetter(name), rows)) for name in names]  # one C loop per column
+    arrays = [pa.array(col, schema.field(name).type) for name, col in zip(names, cols)]
+    ids = cols[0]  # article_id
+    arrays.append(pa.array([published.get(a) for a in ids], _TS) if published
+                  else pa.nulls(len(rows), _TS))
+    arrays.append(pa.array(range(len(rows)), pa.int64()))
+    return pa.Table.from_arrays(arrays, schema=schema), cols
+
+
+def _claims_table(extractions: list[Extraction], published: dict) -> tuple[pa.Table, bool]:
+    """The batch's claims as Arrow, and whether two of them share a claim id."""
     claims = [c for e in extractions for c in e.claims]
     names = ("article_id",) + _CLAIM_COLUMNS
-    cols = {name: list(map(attrgetter(name), claims)) for name in names}  # one C loop per column
-    cols["published_at"] = [published.get(a) for a in cols["article_id"]] if published \
-        else pa.nulls(len(claims), _TS)
-    cols["ord"] = pa.array(range(len(claims)), pa.int64())
-    return pa.Table.from_pydict({f.name: cols[f.name] for f in _CLAIM_SCHEMA}, schema=_CLAIM_SCHEMA)
+    table, cols = _column_table(claims, names, _CLAIM_SCHEMA, published)
+    key = [cols[names.index(n)] for n in ("article_id", "char_start", "company", "metric")]
+    return table, len(set(zip(*key))) != len(claims)
 
 
-def _disputes_table(extractions: list[Extraction], published: dict) -> pa.Table:
+def _disputes_table(extractions: list[Extraction], published: dict) -> tuple[pa.Table, bool]:
+    """The batch's disputes as Arrow, and whether two of them share a dispute id."""
     disputes = [d for e in extractions for d in e.disputes]
-    return pa.Table.from_pydict({
-        "article_id": [d.article_id for d in disputes],
-        "company": [d.company for d in disputes],
-        "metric": [d.metric for d in disputes],
-        "cue": [d.cue for d in disputes],
-        "sentence": [d.sentence for d in disputes],
-        "sentence_index": [d.sentence_index for d in disputes],
-        "language": [d.language for d in disputes],
-        "published_at": [published.get(d.article_id) for d in disputes],
-        "ord": range(len(disputes)),
-    }, schema=_DISPUTE_SCHEMA)
+    names = ("article_id", "company", "metric", "cue", "sentence", "sentence_index", "language")
+    table, cols = _column_table(disputes, names, _DISPUTE_SCHEMA, published)
+    keys = {(d.article_id, d.sentence_index, d.company, d.metric or "", d.cue) for d in disputes}
+    return table, len(keys) != len(disputes)
 
 
 def _company_tables(extractions: list[Extraction], claim_companies: Iterable[str]
@@ -270,70 +275,23 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
         return 0, 0
     batch = list(by_article.values())
     published = articles_published or {}
-    claims = _claims_table(batch, published)
-    disputes = _disputes_table(batch, published)
-    ext = pa.Table.from_pydict({"article_id": list(by_article),
-                                "language": [e.language for e in batch]}, schema=_EXT_SCHEMA)
+    claims, claim_dups = _claims_table(batch, published)
+    disputes, dispute_dups = _disputes_table(batch, published)
+    ext = pa.Table.from_arrays([pa.array(list(by_article), pa.string()),
+                                pa.array([e.language for e in batch], pa.string())], schema=_EXT_SCHEMA)
     companies, aliases = _company_tables(batch, claims.column("company").unique().to_pylist())
-    now = utc_now()
-    claims_ready = f"""
-        SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
-               old.created_at AS old_created_at
-        FROM (SELECT claim_id, batch_claims.* FROM batch_claims JOIN (
-                  SELECT claim_id, min(ord) AS ord
-                  FROM (SELECT {_CLAIM_ID_SQL} AS claim_id, ord FROM batch_claims)
-                  GROUP BY claim_id) first USING (ord)) b
-        LEFT JOIN articles a USING (article_id)
-        LEFT JOIN (SELECT claim_id, created_at FROM claims  -- ids embed the article: only its rows
-                   WHERE article_id IN (SELECT article_id FROM batch_ext)) old USING (claim_id)"""
-    disputes_ready = f"""
-        SELECT b.* EXCLUDE (published_at, ord), coalesce(b.published_at, a.published_at) AS published_at,
-               old.created_at AS old_created_at
-        FROM (SELECT dispute_id, batch_disputes.* FROM batch_disputes JOIN (
-                  SELECT dispute_id, min(ord) AS ord
-                  FROM (SELECT {_DISPUTE_ID_SQL} AS dispute_id, ord FROM batch_disputes)
-                  GROUP BY dispute_id) first USING (ord)) b
-        LEFT JOIN articles a USING (article_id)
-        LEFT JOIN (SELECT dispute_id, created_at FROM disputes
-                   WHERE article_id IN (SELECT article_id FROM batch_ext)) old USING (dispute_id)"""
-    params = {"now": now, "version": extractor_version}
+    params = {"now": utc_now(), "version": extractor_version}
     try:
         with Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
                          batch_companies=companies, batch_aliases=aliases) as reg, transaction(con):
-            missing = con.execute("""
-                SELECT e.article_id FROM batch_ext e ANTI JOIN articles a USING (article_id)
-                UNION ALL SELECT article_id FROM batch_claims ANTI JOIN batch_ext USING (article_id)
-                UNION ALL SELECT article_id FROM batch_disputes ANTI JOIN batch_ext USING (article_id)
-                LIMIT 3""").fetchall()
-            if missing:
-                raise WarehouseError(
-                    "could not save extractions; nothing of this batch was stored: article "
-                    + ", ".join(sorted({m[0] for m in missing}))
-                    + " is not in the warehouse (or a claim/dispute names another article than its "
-                      "extraction); save the article first")
-            ready_claims = con.sql(claims_ready).to_arrow_table()
-            ready_disputes = con.sql(disputes_ready).to_arrow_table()
-            reg.add("ready_claims", ready_claims)
-            reg.add("ready_disputes", ready_disputes)
-            con.execute("DELETE FROM claims WHERE article_id IN (SELECT article_id FROM batch_ext)")
-            con.execute("DELETE FROM disputes WHERE article_id IN (SELECT article_id FROM batch_ext)")
-            con.execute("""
-                INSERT INTO claims (claim_id, article_id, company, company_mention, metric, value,
-                    value_low, value_high, unit, claimed_by, is_forecast, hedge, period, as_of,
-                    sentence, quantity_text, sentence_index, char_start, language,
-                    extractor_version, published_at, created_at)
-                SELECT claim_id, article_id, company, company_mention, metric, value, value_low,
-                       value_high, unit, claimed_by, is_forecast, hedge, period, as_of, sentence,
-                       quantity_text, sentence_index, char_start, language, $version,
-                       published_at, coalesce(old_created_at, $now)
-                FROM ready_claims""", params)
-            con.execute("""
-                INSERT INTO disputes (dispute_id, article_id, company, metric, cue, sentence,
-                    sentence_index, language, extractor_version, published_at, created_at)
-                SELECT dispute_id, article_id, company, metric, cue, sentence, sentence_index,
-                       language, $version, published_at, coalesce(old_created_at, $now)
-                FROM ready_disputes""", params)
-            _upsert_companies(con, now)
+            redo = _check_articles(con)
+            if redo:
+                reg.add("batch_redo", pa.table({"article_id": pa.array(redo, pa.string())}))
+            claims_new = _replace_rows(con, reg, _CLAIM_INSERT, "claim", _CLAIM_ID_SQL,
+                                       claims.num_rows, claim_dups, redo, params)
+            disputes_new = _replace_rows(con, reg, _DISPUTE_INSERT, "dispute", _DISPUTE_ID_SQL,
+                                         disputes.num_rows, dispute_dups, redo, params)
+            _upsert_companies(con, params["now"])
             con.execute("""
                 INSERT INTO extractions (article_id, content_hash, extractor_version, extracted_at)
                 SELECT e.article_id, a.content_hash, $version, $now
@@ -347,9 +305,73 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
                   AND articles.language IS DISTINCT FROM e.language""")
     except duckdb.Error as exc:
         raise batch_error(f"extractions of {len(batch)} articles", exc) from None
-    claims_new = ready_claims.num_rows - ready_claims.column("old_created_at").drop_null().length()
-    disputes_new = ready_disputes.num_rows - ready_disputes.column("old_created_at").drop_null().length()
     return claims_new, disputes_new
+
+
+_CLAIM_INSERT = """
+    INSERT INTO claims (claim_id, article_id, company, company_mention, metric, value,
+        value_low, value_high, unit, claimed_by, is_forecast, hedge, period, as_of,
+        sentence, quantity_text, sentence_index, char_start, language,
+        extractor_version, published_at, created_at)
+    SELECT n.claim_id, n.article_id, n.company, n.company_mention, n.metric, n.value, n.value_low,
+           n.value_high, n.unit, n.claimed_by, n.is_forecast, n.hedge, n.period, n.as_of,
+           n.sentence, n.quantity_text, n.sentence_index, n.char_start, n.language, $version,
+           coalesce(n.published_at, a.published_at), {created_at}
+    FROM ({rows}) n LEFT JOIN articles a USING (article_id){old_join}"""
+_DISPUTE_INSERT = """
+    INSERT INTO disputes (dispute_id, article_id, company, metric, cue, sentence,
+        sentence_index, language, extractor_version, published_at, created_at)
+    SELECT n.dispute_id, n.article_id, n.company, n.metric, n.cue, n.sentence, n.sentence_index,
+           n.language, $version, coalesce(n.published_at, a.published_at), {created_at}
+    FROM ({rows}) n LEFT JOIN articles a USING (article_id){old_join}"""
+
+
+def _check_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Refuse unknown articles; return the batch's articles extracted before (to replace)."""
+    missing = con.execute("""
+        SELECT e.article_id FROM batch_ext e ANTI JOIN articles a USING (article_id)
+        UNION ALL SELECT article_id FROM batch_claims ANTI JOIN batch_ext USING (article_id)
+        UNION ALL SELECT article_id FROM batch_disputes ANTI JOIN batch_ext USING (article_id)
+        LIMIT 3""").fetchall()
+    if missing:
+        raise WarehouseError(
+            "could not save extractions; nothing of this batch was stored: article "
+            + ", ".join(sorted({m[0] for m in missing}))
+            + " is not in the warehouse (or a claim/dispute names another article than its "
+              "extraction); save the article first")
+    # Claims and disputes are only ever written together with the article's extractions row,
+    # so articles never extracted have none to replace (the common, fast case).
+    return [row[0] for row in con.execute(
+        "SELECT article_id FROM batch_ext SEMI JOIN extractions USING (article_id)").fetchall()]
+
+
+def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, kind: str,
+                  id_sql: str, n_rows: int, duplicates: bool, redo: list[str], params: dict) -> int:
+    """Delete the redone articles' ``kind`` rows, insert the batch's; return how many are new.
+
+    Ids are hashed in DuckDB. Duplicates (same id twice in the batch: first one wins) are
+    removed only when Python saw some. A row surviving a re-extraction keeps its created_at.
+    """
+    table, source, id_col = kind + "s", "batch_" + kind + "s", kind + "_id"
+    if redo:  # old ids and times, for created_at and the count of new rows
+        old = con.sql(f"""DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_redo)
+                              RETURNING {id_col}, created_at""").to_arrow_table()
+        reg.add("old_" + table, old)
+    if not n_rows:
+        return 0
+    rows = f"SELECT {id_sql} AS {id_col}, * FROM {source}"
+    if duplicates:
+        rows = f"SELECT * FROM ({rows}) QUALIFY row_number() OVER (PARTITION BY {id_col} ORDER BY ord) = 1"
+    if not redo:
+        return con.execute(insert.format(rows=rows, created_at="$now", old_join=""), params).fetchone()[0]
+    old_join = (f" LEFT JOIN (SELECT {id_col}, min(created_at) AS created_at FROM old_{table} "
+                f"GROUP BY {id_col}) o USING ({id_col})")
+    inserted = con.execute(insert.format(rows=rows, created_at="coalesce(o.created_at, $now)",
+                                         old_join=old_join), params).fetchone()[0]
+    survivors = con.execute(f"""
+        SELECT count(*) FROM {table} WHERE article_id IN (SELECT article_id FROM batch_redo)
+          AND {id_col} IN (SELECT {id_col} FROM old_{table})""").fetchone()[0]
+    return inserted - survivors
 
 
 def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> None:

@@ -67,7 +67,7 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
         )""")
     con.execute("""
         CREATE TABLE claims (
-            claim_id          VARCHAR PRIMARY KEY,  -- sha1(article_id, char_start, company, metric)
+            claim_id          VARCHAR NOT NULL,     -- sha1(article_id, char_start, company, metric)
             article_id        VARCHAR NOT NULL,
             company           VARCHAR NOT NULL,
             company_mention   VARCHAR,
@@ -90,12 +90,14 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
             published_at      TIMESTAMPTZ,          -- copied from the article, for time ordering
             created_at        TIMESTAMPTZ NOT NULL
         )""")
-    # No secondary index on claims(company, metric): DuckDB's ART indexes only serve point
-    # lookups, scans with zone maps are fast at this size, and the index cost ~30% of
-    # bulk-load time (benchmarks/loading.py).
+    # No index on claims or disputes, not even a primary key: an ART index roughly doubled
+    # bulk-load time (insert and checkpoint, benchmarks/loading.py) and DuckDB scans with
+    # zone maps are fast here. Ids stay unique by construction: they embed the article, and
+    # save_extractions replaces an article's rows (delete, then insert the batch deduplicated)
+    # in one transaction; the extractions primary key serialises writers of one article.
     con.execute("""
         CREATE TABLE disputes (
-            dispute_id        VARCHAR PRIMARY KEY,
+            dispute_id        VARCHAR NOT NULL,  -- unique by construction, see claims
             article_id        VARCHAR NOT NULL,
             company           VARCHAR NOT NULL,
             metric            VARCHAR,
