@@ -9,6 +9,7 @@ environment only, never from the file.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -161,8 +162,9 @@ def sample_feeds() -> list[FeedConfig]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".xml"):
             path = Path(str(entry)).resolve()
-            name = entry.name.removesuffix(".xml").replace("_", " ")
-            feeds.append(FeedConfig(name=f"sample {name}", url=path.as_uri()))
+            title = re.search(r"<title>([^<]+)</title>", path.read_text(encoding="utf-8"))
+            name = title.group(1).strip() if title else entry.name.removesuffix(".xml")
+            feeds.append(FeedConfig(name=name, url=path.as_uri()))
     return feeds
 
 
