@@ -363,14 +363,14 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, 
     if duplicates:
         rows = f"SELECT * FROM ({rows}) QUALIFY row_number() OVER (PARTITION BY {id_col} ORDER BY ord) = 1"
     if not redo:
-        return con.execute(insert.format(rows=rows, created_at="$now", old_join=""), params).fetchone()[0]
+        return con.execute(insert.format(rows=rows, created_at="$now", old_join=""), params).fetchall()[0][0]
     old_join = (f" LEFT JOIN (SELECT {id_col}, min(created_at) AS created_at FROM old_{table} "
                 f"GROUP BY {id_col}) o USING ({id_col})")
     inserted = con.execute(insert.format(rows=rows, created_at="coalesce(o.created_at, $now)",
-                                         old_join=old_join), params).fetchone()[0]
+                                         old_join=old_join), params).fetchall()[0][0]
     survivors = con.execute(f"""
         SELECT count(*) FROM {table} WHERE article_id IN (SELECT article_id FROM batch_redo)
-          AND {id_col} IN (SELECT {id_col} FROM old_{table})""").fetchone()[0]
+          AND {id_col} IN (SELECT {id_col} FROM old_{table})""").fetchall()[0][0]
     return inserted - survivors
 
 
