@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from contextlib import contextmanager
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
@@ -44,8 +45,27 @@ def _config(args) -> Config:
 def _check_warehouse(config: Config) -> None:
     """Open and close the warehouse before Prefect starts: a locked or unreadable file is
     reported in one line at once, not seconds later wrapped in Prefect's flow-run logs."""
+    with _warehouse(config, read_only=False):
+        pass
+
+
+@contextmanager
+def _warehouse(config: Config, read_only: bool = True):
+    """The warehouse connection for one command, closed afterwards."""
     import warehouse
-    warehouse.connect(config.warehouse.path, lock_timeout_seconds=config.warehouse.lock_timeout_seconds).close()
+    con = warehouse.connect(config.warehouse.path, read_only=read_only,
+                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ClaimwatchError(f"--resend takes a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def _print_summary(summary: dict) -> None:
@@ -125,13 +145,8 @@ def cmd_extract(args) -> int:
 def cmd_sql(args) -> int:
     """Run a read-only SQL query against the warehouse."""
     import warehouse
-    config = _config(args)
-    con = warehouse.connect(config.warehouse.path, read_only=True,
-                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
-    try:
+    with _warehouse(_config(args)) as con:
         columns, rows = warehouse.run_sql(con, args.query)
-    finally:
-        con.close()
     print(warehouse.format_rows(columns, rows, args.format))
     return 0
 
@@ -139,13 +154,8 @@ def cmd_sql(args) -> int:
 def cmd_contradictions(args) -> int:
     """List open contradictions, optionally for one company."""
     import warehouse
-    config = _config(args)
-    con = warehouse.connect(config.warehouse.path, read_only=True,
-                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
-    try:
+    with _warehouse(_config(args)) as con:
         columns, rows = warehouse.open_contradictions(con, args.company)
-    finally:
-        con.close()
     if not rows:
         print("no open contradictions" + (f" for {args.company}" if args.company else ""))
         return 0
@@ -156,13 +166,8 @@ def cmd_contradictions(args) -> int:
 def cmd_timeline(args) -> int:
     """Show every claim of a company by metric and date, with its source."""
     import warehouse
-    config = _config(args)
-    con = warehouse.connect(config.warehouse.path, read_only=True,
-                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
-    try:
+    with _warehouse(_config(args)) as con:
         columns, rows = warehouse.company_timeline(con, args.company)
-    finally:
-        con.close()
     if not rows:
         print(f"no claims for {args.company}")
         return 1
@@ -173,16 +178,12 @@ def cmd_timeline(args) -> int:
 def cmd_digest(args) -> int:
     """Send the digest of what is new now (or render it with --dry-run, or resend a day's)."""
     import digest
-    import warehouse
     config = _config(args)
-    con = warehouse.connect(config.warehouse.path, lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
-    try:
+    with _warehouse(config, read_only=False) as con:
         report = digest.send_digests(
             con, config,
             dry_run_out=Path(args.out) if args.dry_run else None,
-            resend_date=date.fromisoformat(args.resend) if args.resend else None)
-    finally:
-        con.close()
+            resend_date=_date(args.resend) if args.resend else None)
     print(report.summary)
     return 0
 
@@ -190,13 +191,8 @@ def cmd_digest(args) -> int:
 def cmd_export(args) -> int:
     """Write every table to Parquet files partitioned by date."""
     import warehouse
-    config = _config(args)
-    con = warehouse.connect(config.warehouse.path, read_only=True,
-                            lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
-    try:
+    with _warehouse(_config(args)) as con:
         paths = warehouse.export_parquet(con, Path(args.out))
-    finally:
-        con.close()
     print(f"wrote {len(paths)} Parquet files under {args.out}")
     return 0
 
