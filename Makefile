@@ -31,8 +31,13 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# The README's picture: the digest of a run over the bundled samples, rendered by headless Chromium
+# (Debian's chromium package).
 digest-png: $(STAMP)
-	$(BIN)/python scripts/render_digest.py --png docs/digest.png
+	rm -rf build/digest-demo && mkdir -p build/digest-demo
+	cd build/digest-demo && ../../$(BIN)/claimwatch run
+	$(BIN)/python scripts/render_digest.py --warehouse build/digest-demo/claimwatch.duckdb \
+		--out build/digest-demo/digest.html --png docs/digest.png --height 1900
 
 clean:
 	rm -rf $(VENV) claimwatch.duckdb claimwatch.duckdb.wal digests

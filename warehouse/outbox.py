@@ -320,3 +320,8 @@ def outbox_rows(con: duckdb.DuckDBPyConnection, recipient: str | None = None) ->
     cur = con.execute(sql, [recipient] if recipient else [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def clear_outbox(con: duckdb.DuckDBPyConnection) -> None:
+    """Forget every queued and sent item (for previews built on a copy of a warehouse)."""
+    con.execute("DELETE FROM outbox")
