@@ -112,6 +112,8 @@ def gold_key(name: str) -> tuple[str, frozenset[str] | None]:
             return f"{_CUR[head]}/{_PER[per]}", None
         if head in _MEASURE and per in _PER:  # "barrel per day" -> "barrel/day"
             return f"{_MEASURE[head]}/{_PER[per]}", None
+        if per in _PER and re.fullmatch(r"[a-z]+", head):  # "rebound per game" -> "rebound/game"
+            return f"{noun_lemma(head)}/{_PER[per]}", None
         return "per:" + n, None
     words = frozenset(noun_lemma(w) for w in re.findall(r"[^\W\d_]+", n))
     return "count", words

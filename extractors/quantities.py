@@ -39,6 +39,7 @@ from extractors.models import Quantity
 from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
 from extractors.quantity_context import (
     COUNT_MODIFIERS, FOLD_RE, bounds as _bounds, fold_value, hedge_before as _hedge, is_age,
+    is_index_level,
     is_range_from, is_year, negated_by_word, noun_after as _noun_after,
 )
 from extractors.quantity_units import (
@@ -107,7 +108,7 @@ _MEASURE_RE = re.compile(rf"\s?-?({alternation(MEASURE_UNITS)})(?![\w/²])", re.
 _MEASURE_CS_RE = re.compile(rf"\s?({alternation(CASE_SENSITIVE_UNITS)})(?![\w])")
 _PER_RE = re.compile(rf"[\s-]*(?:per|a|an|/|par|l['’]|le|la|each)[\s-]*({alternation(PER_UNITS)})s?(?![\w])",
                      re.I)
-_SUBUNIT_RE = {"en": re.compile(r"[\s-]?(cents?|pence|penny)(?![\w])|\s(sen)(?![\w])", re.I),
+_SUBUNIT_RE = {"en": re.compile(r"[\s-]?(cents?|pence|penny)(?![\w])|\s(sen|p)(?![\w'’-]|\.\s*\d)", re.I),
                "fr": re.compile(r"\s?(centimes?)(?![\w])", re.I)}
 _ISO_AFTER_RE = re.compile(rf"\s?(M|k)?({'|'.join(ISO_CODES)})(?![A-Za-z])")
 _VIDEO_LINES = {240, 360, 480, 540, 720, 1080, 1440, 2160, 4320}
@@ -125,6 +126,8 @@ _CHANGE_BEFORE_RE = re.compile(
 _FRAC_MULT_RE = re.compile(
     r"(?<![\w-])(a|one|three|two)?\s*(quarter|quarters|third|thirds)\s+(?:of\s+a\s+)?"
     r"(thousand|million|billion|trillion)(?![\w])", re.I)
+# A capitalised word right after a number, not a plural ("20 Americans" is a count).
+_NAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]*)(?<![a-z]s)(?![\w'’-])")
 _CENTS_AFTER_RE = re.compile(r"\s+(?:and\s+)?", re.I)
 _ONE_OF_RE = re.compile(
     r"\s+(?:of|des|d['’]entre)\s+(?:the|its|his|her|their|our|my|your|these|those|les|ses|leurs|nos)"
@@ -420,6 +423,9 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
         elif out.noun is None and mult == 1 and not c.word and not c.vague and \
                 is_age(text, c.start, c.end, value, lang):
             out.unit = "years old"  # "Maddon, 66, said"
+        elif out.noun is None and mult == 1 and not c.word and \
+                is_index_level(text, c.start, c.end, value):
+            out.unit = "point"  # "the S&P 500 rose 64.06 points to 4,577.10"
         if out.noun is None and c.word and value == 1:
             om = _ONE_OF_RE.match(text, e)
             if om:
@@ -551,6 +557,16 @@ def _noun_next(text: str, q: _Cand) -> bool:
         q.noun in BUSINESS_NOUNS or (q.noun.endswith(("s", "x")) and not q.noun.endswith("ss")))
 
 
+def _plural_soon(text: str, pos: int) -> bool:
+    """A lower-case plural noun within two words ("Liverpool fans", "Kia and Hyundai vehicles")."""
+    for w in re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", text[pos:pos + 50])[:3]:
+        if w.lower() in STOP_WORDS - {"and", "et"} or not w[:1].isalpha():
+            return False
+        if w[:1].islower() and len(w) > 3 and w.endswith(("s", "x")) and not w.endswith("ss"):
+            return True
+    return False
+
+
 def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     """Drop bare numbers that are years, dates, times, names or pronoun-like "one"."""
     if q.unit != "count" or q.mult > 1 or c.vague:
@@ -571,6 +587,12 @@ def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     if cap and not c.word and (cap.group(1)[:1].isupper() or re.search(r"[a-z][A-Z]", cap.group(1))) \
             and cap.group(1) not in _FUNCTION_CAPS:
         return False  # "iPhone 15", "Section 427", "Windows 11"
+    name = _NAME_AFTER_RE.match(text, c.end)
+    if name and not c.word and q.noun and "," not in raw and name.group(1) not in _FUNCTION_CAPS \
+            and not name.group(1).isupper() and len(name.group(1)) > 2 and not _plural_soon(text, name.end()) and \
+            q.noun not in BUSINESS_NOUNS and q.noun not in MEASURE_UNITS and \
+            q.noun not in MONTHS and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before):
+        return False  # "787 Dreamliner", "737 Max jets", "11 Pro Max", "49 Zorro Ranch Road"
     if c.word:
         if q.noun is None:
             return False

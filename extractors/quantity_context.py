@@ -17,6 +17,7 @@ from extractors.quantity_units import (
 
 __all__ = [
     "COUNT_MODIFIERS", "FOLD_RE", "bounds", "fold_value", "hedge_before", "is_age",
+    "is_index_level",
     "is_range_from", "is_year", "negated_by_word", "noun_after",
 ]
 _ABOUT_BAND = 0.10
@@ -127,6 +128,20 @@ COUNT_MODIFIERS = {
     "autres", "nouveaux", "nouvelles", "nouveau", "nouvelle", "supplémentaires", "anciens",
     "premiers", "derniers",
 }
+
+
+_INDEX_WORDS_RE = re.compile(
+    r"\b(?:index|indices|indexes|points?|S&P|Nasdaq|Dow|FTSE|DAX|CAC|Nikkei|Stoxx|TSX|Hang\s+Seng|"
+    r"Kospi|Sensex|TA-\d+|stock\s+exchange|blue[\s-]chips?|indice|Bourse)\b", re.I)
+_INDEX_LEVEL_RE = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]?\d{3})*[.,]\d\d")
+
+
+def is_index_level(text: str, start: int, end: int, value: float) -> bool:
+    """A bare level with two decimals near an index word ("the FTSE 100 fell to 7,425.81",
+    "le CAC 40 a clôturé à 7 425,81"): points, not a count. The caller checks no unit follows."""
+    if value < 100 or not _INDEX_LEVEL_RE.fullmatch(text, start, end):
+        return False
+    return bool(_INDEX_WORDS_RE.search(text[max(0, start - 150):end + 80]))
 
 
 def negated_by_word(before: str, language: str) -> bool:

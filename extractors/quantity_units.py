@@ -29,7 +29,7 @@ CURRENCY_SUFFIX_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US
                          "₡": "CRC", "₾": "GEL", "₭": "LAK", "₽": "RUB", "₺": "TRY",
                          "₴": "UAH", "₫": "VND", "₱": "PHP", "₿": "BTC"}
 # Coins written after the number: hundredths of a currency ("63 cents", "164p", "18 sen").
-SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "sen": "MYR",
+SUBUNITS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "p": "GBP", "sen": "MYR",
             "centimes": "EUR", "centime": "EUR"}
 # ISO codes that may be glued to a number or to an "M" for millions ("115USD", "30 MUSD").
 ISO_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "HKD", "SGD",
@@ -102,6 +102,7 @@ _U = {
     "μm": ["μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "microns"],
     "ppm": ["ppm", "parts per million"], "ppb": ["ppb", "parts per billion"],
     "kpa": ["kpa"], "mpa": ["mpa"], "gpa": ["gpa"], "ksi": ["ksi"], "psi": ["psi"],
+    "point/game": ["ppg"], "rebound/game": ["rpg"], "assist/game": ["apg"],
     "kv": ["kv", "kilovolts"], "mg": ["mg", "milligram", "milligrams", "milligrammes"],
 }
 MEASURE_UNITS = {s: canon for canon, surfaces in _U.items() for s in surfaces}

@@ -85,3 +85,49 @@ def test_quantities_money_change_verb_then_level_is_two_quantities(text, lang, v
 def test_quantities_money_change_verb_keeps_plain_ranges(text, lang, low, high):
     q = only(text, lang)
     assert (q.hedge, q.value_low, q.value_high) == ("range", low, high)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The debut of Boeing's own 787 Dreamliner was delayed.", "en"),
+    ("Reviews of the iPhone 11 Pro and 11 Pro Max are in.", "en"),
+    ("The office moved to 49 Zorro Ranch Road.", "en"),
+    ("Il a présenté le nouveau 737 Max hier.", "fr"),
+    ("Elle conduit une 308 Peugeot depuis des années.", "fr"),
+])
+def test_quantities_money_numbers_in_names_are_skipped(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,value,noun", [
+    ("Since then 96 Liverpool fans have campaigned.", "en", 96.0, "fans"),
+    ("Tesla delivered 63,150 Model 3s.", "en", 63150.0, "model"),
+    ("The company hired 30 Engineers last year.", "en", 30.0, "engineers"),
+    ("Plus de 20 Parisiens ont signé.", "fr", 20.0, "parisiens"),
+])
+def test_quantities_money_counts_before_capitals_are_kept(text, lang, value, noun):
+    q = only(text, lang)
+    assert (q.value, q.unit, q.noun) == (value, "count", noun)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("The S&P 500 rose 64.06 points to 4,577.10.", "en", 4577.10),
+    ("London's blue chip index lost 2.14% to 7,425.81.", "en", 7425.81),
+    ("Le CAC 40 a clôturé à 7 425,81.", "fr", 7425.81),
+])
+def test_quantities_money_index_levels_are_points(text, lang, value):
+    levels = [q for q in find_quantities(text, lang) if q.value == pytest.approx(value)]
+    assert len(levels) == 1 and levels[0].unit == "point"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The recipe serves 4 and costs little, about 12.50 each.", "en"),
+    ("Le panier coûte 12,50 au marché.", "fr"),
+])
+def test_quantities_money_two_decimals_without_index_are_not_points(text, lang):
+    assert all(q.unit != "point" for q in find_quantities(text, lang))
+
+
+def test_quantities_money_spaced_pence_but_not_page_numbers():
+    found = find_quantities("Unite Group was down 68 p at 1112 p.", "en")
+    assert [(q.value, q.unit) for q in found] == [(0.68, "GBP"), (11.12, "GBP")]
+    assert all(q.unit != "GBP" for q in find_quantities("See page 3 p. 5 of the report.", "en"))
