@@ -37,6 +37,10 @@ from dataclasses import dataclass
 
 from extractors.models import Quantity
 from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
+from extractors.quantity_money import (
+    CENTS_AFTER_RE, CHANGE_BEFORE_RE, DOLLAR_CI, DOLLAR_CI_RE, FRAC_MULT_RE, ISO_AFTER_RE,
+    NAME_AFTER_RE, SUBUNIT_RE, VIDEO_LINES, plural_soon,
+)
 from extractors.quantity_context import (
     COUNT_MODIFIERS, FOLD_RE, bounds as _bounds, fold_value, hedge_before as _hedge, is_age,
     is_index_level,
@@ -44,7 +48,7 @@ from extractors.quantity_context import (
 )
 from extractors.quantity_units import (
     BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
-    CURRENCY_WORDS, HEDGES, ISO_CODES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, SUBUNITS,
+    CURRENCY_WORDS, HEDGES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, SUBUNITS,
     alternation,
 )
 
@@ -108,27 +112,6 @@ _MEASURE_RE = re.compile(rf"\s?-?({alternation(MEASURE_UNITS)})(?![\w/²])", re.
 _MEASURE_CS_RE = re.compile(rf"\s?({alternation(CASE_SENSITIVE_UNITS)})(?![\w])")
 _PER_RE = re.compile(rf"[\s-]*(?:per|a|an|/|par|l['’]|le|la|each)[\s-]*({alternation(PER_UNITS)})s?(?![\w])",
                      re.I)
-_SUBUNIT_RE = {"en": re.compile(r"[\s-]?(cents?|pence|penny)(?![\w])|\s(sen|p)(?![\w'’-]|\.\s*\d)", re.I),
-               "fr": re.compile(r"\s?(centimes?)(?![\w])", re.I)}
-_ISO_AFTER_RE = re.compile(rf"\s?(M|k)?({'|'.join(ISO_CODES)})(?![A-Za-z])")
-_VIDEO_LINES = {240, 360, 480, 540, 720, 1080, 1440, 2160, 4320}
-# Lower-cased or code-prefixed dollars: "hk $ 10", "c $ 5", "nzd$15", "Mex$ 10".
-_DOLLAR_CI_RE = re.compile(
-    r"(?<![\w'’.])(hkd?|cad?|c|nzd?|usd?|aud?|au|sgd|mxn?|mex)\s?\$\s?$", re.I)
-_DOLLAR_CI = {"hk": "HKD", "hkd": "HKD", "c": "CAD", "ca": "CAD", "cad": "CAD", "nz": "NZD",
-              "nzd": "NZD", "us": "USD", "usd": "USD", "au": "AUD", "aud": "AUD", "sgd": "SGD",
-              "mx": "MXN", "mxn": "MXN", "mex": "MXN"}
-_CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:rose|fell|gained|lost|added|shed|climbed|dropped|jumped|slipped|slid|declined|"
-    r"increased|decreased|advanced|tumbled|plunged|surged|soared|sank|eased|edged\s+(?:up|down|"
-    r"higher|lower)|a\s+gagné|a\s+perdu|a\s+pris|a\s+cédé|grimpé|chuté|reculé|progressé)"
-    r"(?:\s+(?:about|some|nearly|almost|around|just|more\s+than|over))?\s*$", re.I)
-_FRAC_MULT_RE = re.compile(
-    r"(?<![\w-])(a|one|three|two)?\s*(quarter|quarters|third|thirds)\s+(?:of\s+a\s+)?"
-    r"(thousand|million|billion|trillion)(?![\w])", re.I)
-# A capitalised word right after a number, not a plural ("20 Americans" is a count).
-_NAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]*)(?<![a-z]s)(?![\w'’-])")
-_CENTS_AFTER_RE = re.compile(r"\s+(?:and\s+)?", re.I)
 _ONE_OF_RE = re.compile(
     r"\s+(?:of|des|d['’]entre)\s+(?:the|its|his|her|their|our|my|your|these|those|les|ses|leurs|nos)"
     r"(?:\s+(?:most|best|few|very|biggest|largest|oldest|first|top))?(?=\s)", re.I)
@@ -192,7 +175,7 @@ def _find(text: str, lang: str) -> list[Quantity]:
         cores.append(_Cand(m.start(), m.end(), scale, mult=scale, raw=m.group(0), vague=True,
                            word=True))
         taken.append((m.start(), m.end()))
-    for m in _FRAC_MULT_RE.finditer(text):  # "a quarter million", "three quarters billion"
+    for m in FRAC_MULT_RE.finditer(text):  # "a quarter million", "three quarters billion"
         num = {"three": 3, "two": 2}.get((m.group(1) or "a").lower(), 1)
         den = 4 if m.group(2).lower().startswith("quarter") else 3
         scale = MULTIPLIERS[m.group(3).lower()]
@@ -312,9 +295,9 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
         cur = CURRENCY_PREFIXES[glyph]
         s = pm.start()
         if glyph in ("$", "US$", "C$", "HK$", "AU$", "NZ$"):
-            ci = _DOLLAR_CI_RE.search(text, max(0, c.start - 12), c.start)
+            ci = DOLLAR_CI_RE.search(text, max(0, c.start - 12), c.start)
             if ci:
-                cur, s = _DOLLAR_CI[ci.group(1).lower()], ci.start()
+                cur, s = DOLLAR_CI[ci.group(1).lower()], ci.start()
     after = text[e:e + 40]
     unit = c.unit
     mult = c.mult if c.vague else 1.0
@@ -333,11 +316,11 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             e += mm.end()
         elif re.match(r"pc\b", after):
             unit, e = "percent", e + 2
-        elif (im := _ISO_AFTER_RE.match(after)) and cur is None:  # "115USD", "30MEUR"
+        elif (im := ISO_AFTER_RE.match(after)) and cur is None:  # "115USD", "30MEUR"
             cur, e = im.group(2), e + im.end()
             mult = 1e6 if im.group(1) == "M" else 1e3 if im.group(1) == "k" else 1.0
         elif re.match(r"p(?![\w])", after) and cur is None and lang == "en" and \
-                v not in _VIDEO_LINES:  # "164p": pence
+                v not in VIDEO_LINES:  # "164p": pence
             unit, v, e = "GBP", v / 100, e + 1
         else:
             return None  # "11x", "22nd", "5G", "1er"
@@ -377,7 +360,7 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
                 if wm and mult == 1 and cw.group(1).isupper() and not c.word:  # "75 USD million"
                     mult = MULTIPLIERS.get(wm.group(1).lower(), 1.0)
                     value, e = v * mult, wm.end()
-        elif cur is None and mult == 1 and (im := _ISO_AFTER_RE.match(text, e)) and \
+        elif cur is None and mult == 1 and (im := ISO_AFTER_RE.match(text, e)) and \
                 im.group(1) == "M":  # "30 MUSD", "120 MEUR"
             cur, mult, e = im.group(2), 1e6, im.end()
             value = v * mult
@@ -391,7 +374,7 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             pm2 = _PERCENT_RE.match(text, e)
             if pm2:
                 unit, e = "percent", pm2.end()
-            elif (cm := _SUBUNIT_RE[lang].match(text, e)):
+            elif (cm := SUBUNIT_RE[lang].match(text, e)):
                 coin = (cm.group(1) or cm.group(2)).lower()
                 cur = "EUR" if lang == "fr" else SUBUNITS[coin]
                 unit, value, e = cur, value / 100, cm.end()
@@ -459,7 +442,7 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
             if word == "-" and (" " in sep.group(0)) != (sep.group(0).strip() != sep.group(0)):
                 ok = False
             if word in ("to", "à") and q.unit not in (None, "count") and \
-                    _CHANGE_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+                    CHANGE_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
                 ok = False  # "rose 18 sen to RM23.50", "a gagné 2 € à 50 €": change, new level
             q2 = _extend(text, lang, nxt, in_range=True) if ok or word in (
                 "to", "à", "or", "ou", "and", "et") else None
@@ -503,12 +486,12 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
 def _add_coins(text: str, lang: str, q: _Cand, cores: list[_Cand], idx: int) -> int:
     """"3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount; cores skipped."""
     if q.unit not in SUBUNITS.values() or q.mult != 1 or q.value != int(q.value) or \
-            idx + 1 >= len(cores) or not _CENTS_AFTER_RE.fullmatch(text, q.end, cores[idx + 1].start):
+            idx + 1 >= len(cores) or not CENTS_AFTER_RE.fullmatch(text, q.end, cores[idx + 1].start):
         return 0
     nxt = cores[idx + 1]
     q2 = _extend(text, lang, nxt, in_range=True)
     if q2 is None or q2.unit != q.unit or not 0 < q2.value < 1 or \
-            not _SUBUNIT_RE[lang].match(text, nxt.end):
+            not SUBUNIT_RE[lang].match(text, nxt.end):
         return 0
     q.value += q2.value
     q.end = q2.end
@@ -557,16 +540,6 @@ def _noun_next(text: str, q: _Cand) -> bool:
         q.noun in BUSINESS_NOUNS or (q.noun.endswith(("s", "x")) and not q.noun.endswith("ss")))
 
 
-def _plural_soon(text: str, pos: int) -> bool:
-    """A lower-case plural noun within two words ("Liverpool fans", "Kia and Hyundai vehicles")."""
-    for w in re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", text[pos:pos + 50])[:3]:
-        if w.lower() in STOP_WORDS - {"and", "et"} or not w[:1].isalpha():
-            return False
-        if w[:1].islower() and len(w) > 3 and w.endswith(("s", "x")) and not w.endswith("ss"):
-            return True
-    return False
-
-
 def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     """Drop bare numbers that are years, dates, times, names or pronoun-like "one"."""
     if q.unit != "count" or q.mult > 1 or c.vague:
@@ -587,9 +560,9 @@ def _keep(text: str, lang: str, c: _Cand, q: _Cand) -> bool:
     if cap and not c.word and (cap.group(1)[:1].isupper() or re.search(r"[a-z][A-Z]", cap.group(1))) \
             and cap.group(1) not in _FUNCTION_CAPS:
         return False  # "iPhone 15", "Section 427", "Windows 11"
-    name = _NAME_AFTER_RE.match(text, c.end)
+    name = NAME_AFTER_RE.match(text, c.end)
     if name and not c.word and q.noun and "," not in raw and name.group(1) not in _FUNCTION_CAPS \
-            and not name.group(1).isupper() and len(name.group(1)) > 2 and not _plural_soon(text, name.end()) and \
+            and not name.group(1).isupper() and len(name.group(1)) > 2 and not plural_soon(text, name.end()) and \
             q.noun not in BUSINESS_NOUNS and q.noun not in MEASURE_UNITS and \
             q.noun not in MONTHS and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", before):
         return False  # "787 Dreamliner", "737 Max jets", "11 Pro Max", "49 Zorro Ranch Road"
