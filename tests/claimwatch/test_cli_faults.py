@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
@@ -29,18 +30,22 @@ def run_cli(args: list[str], *, cwd: Path, timeout: float = RUN_TIMEOUT) -> subp
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CLAIMWATCH_"))}
     env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90", PREFECT_HOME=str(cwd / "prefect"))
-    proc = subprocess.Popen([sys.executable, "-m", "claimwatch.cli", *args], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    finally:
+    # Output goes to files, not pipes: a killed run's orphaned Prefect server would hold
+    # the pipes open; waiting on the process itself always ends.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "claimwatch.cli", *args], cwd=cwd, env=env,
+                                stdout=out, stderr=err, text=True, start_new_session=True)
         try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        proc.wait()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+            proc.wait(timeout=timeout)
+        finally:
+            try:  # reap what the run left in its process group (a killed run's Prefect server)
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait()
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
 
 
 def one_error_line(result: subprocess.CompletedProcess) -> str:
