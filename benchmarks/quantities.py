@@ -130,8 +130,10 @@ def _pred_key(unit: str, noun: str | None) -> tuple[str, frozenset[str] | None]:
 def _units_agree(gold: tuple, pred: tuple) -> bool:
     gk, gw = gold
     pk, pw = pred
-    if gk == "point" and pk in ("point", "percentage point", "pence"):
-        return True  # NewsQuant labels share prices in pence ("164p") as points
+    if gk == "point" and pk in ("point", "percentage point"):
+        return True  # "points" of an index or of a percentage
+    # NewsQuant also labels share prices in pence ("164p") as points; those count as
+    # unit errors here rather than bending the matcher to agree.
     if gk != pk:
         return False
     if gk != "count":
