@@ -20,6 +20,8 @@ Decisions:
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import re
 import unicodedata
@@ -71,6 +73,7 @@ _LEGAL_SUFFIX = re.compile(
     r"sa|sas|sarl|bv|nv|ab|oy|spa|srl|pty|technologies|labs)\.?)+$")
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand names recur in every batch
 def normalise_alias(name: str) -> str:
     """The lookup form of a company name: case-folded, spaces collapsed, legal suffix dropped."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()
@@ -184,47 +187,51 @@ _DISPUTE_SCHEMA = pa.schema([
     ("cue", pa.string()), ("sentence", pa.string()), ("sentence_index", pa.int32()),
     ("language", pa.string()), ("published_at", _TS), ("ord", pa.int64()),
 ])
-_EXT_SCHEMA = pa.schema([("article_id", pa.string()), ("language", pa.string())])
-_COMPANY_SCHEMA = pa.schema([("company", pa.string()), ("is_ai", pa.bool_())])
 _ALIAS_SCHEMA = pa.schema([("alias", pa.string()), ("company", pa.string())])
 
-_CLAIM_COLUMNS = ("company", "company_mention", "metric", "value", "value_low", "value_high",
-                  "unit", "claimed_by", "is_forecast", "hedge", "period", "as_of", "sentence",
-                  "quantity_text", "sentence_index", "char_start", "language")
 
+def _column_table(rows: list, schema: pa.Schema, published: dict) -> tuple[pa.Table, list[list]]:
+    """Arrow table of ``rows`` (dataclasses), built column by column; also the plain columns.
 
-def _column_table(rows: list, names: tuple[str, ...], schema: pa.Schema, published: dict
-                  ) -> tuple[pa.Table, list[list]]:
-    """Arrow table of ``rows`` (dataclasses), column by column; also the plain columns."""
-    cols = [list(map(attrgetter(name), rows)) for name in names]  # one C loop per column
+    The schema's last two fields, published_at (looked up per article) and ord, are computed.
+    """
+    names = schema.names[:-2]
+    collecting = gc.isenabled()
+    gc.disable()  # these lists hold no cycles; sweeping the caller's objects per list is waste
+    try:
+        cols = [list(map(attrgetter(name), rows)) for name in names]  # one C loop per column
+    finally:
+        if collecting:
+            gc.enable()
     arrays = [pa.array(col, schema.field(name).type) for name, col in zip(names, cols)]
-    ids = cols[0]  # article_id
-    arrays.append(pa.array([published.get(a) for a in ids], _TS) if published
+    arrays.append(pa.array([published[a] for a in cols[0]], _TS) if any(published.values())
                   else pa.nulls(len(rows), _TS))
     arrays.append(pa.array(range(len(rows)), pa.int64()))
     return pa.Table.from_arrays(arrays, schema=schema), cols
 
 
-def _claims_table(extractions: list[Extraction], published: dict) -> tuple[pa.Table, bool]:
-    """The batch's claims as Arrow, and whether two of them share a claim id."""
-    claims = [c for e in extractions for c in e.claims]
-    names = ("article_id",) + _CLAIM_COLUMNS
-    table, cols = _column_table(claims, names, _CLAIM_SCHEMA, published)
-    key = [cols[names.index(n)] for n in ("article_id", "char_start", "company", "metric")]
-    return table, len(set(zip(*key))) != len(claims)
+def _claims_table(claims: list, published: dict) -> tuple[pa.Table, set, bool]:
+    """The claims as Arrow, the articles they name, and whether two share a claim id."""
+    table, cols = _column_table(claims, _CLAIM_SCHEMA, published)
+    names = _CLAIM_SCHEMA.names
+    article, start = cols[0], cols[names.index("char_start")]
+    unique = len(set(zip(article, start))) == len(claims)  # cheap: implies unique claim ids
+    if not unique:  # same offset twice (two companies or metrics): compare the whole key
+        key = (article, start, cols[names.index("company")], cols[names.index("metric")])
+        unique = len(set(zip(*key))) == len(claims)
+    return table, set(article), not unique
 
 
-def _disputes_table(extractions: list[Extraction], published: dict) -> tuple[pa.Table, bool]:
-    """The batch's disputes as Arrow, and whether two of them share a dispute id."""
-    disputes = [d for e in extractions for d in e.disputes]
-    names = ("article_id", "company", "metric", "cue", "sentence", "sentence_index", "language")
-    table, cols = _column_table(disputes, names, _DISPUTE_SCHEMA, published)
+def _disputes_table(disputes: list, published: dict) -> tuple[pa.Table, set, bool]:
+    """The disputes as Arrow, the articles they name, and whether two share a dispute id."""
+    table, cols = _column_table(disputes, _DISPUTE_SCHEMA, published)
     keys = {(d.article_id, d.sentence_index, d.company, d.metric or "", d.cue) for d in disputes}
-    return table, len(keys) != len(disputes)
+    return table, set(cols[0]), len(keys) != len(disputes)
 
 
-def _company_tables(extractions: list[Extraction], claim_companies: Iterable[str]
-                    ) -> tuple[pa.Table, pa.Table]:
+def _companies(extractions: list[Extraction], claim_companies: Iterable[str]
+               ) -> tuple[dict[str, bool], dict[str, str]]:
+    """Canonical companies (name -> is_ai) and aliases (normalised form -> name) of a batch."""
     is_ai: dict[str, bool] = {}
     aliases: dict[str, str] = {}
     for extraction in extractions:
@@ -235,26 +242,26 @@ def _company_tables(extractions: list[Extraction], claim_companies: Iterable[str
                     aliases.setdefault(normalise_alias(form), mention.name)
         for dispute in extraction.disputes:
             is_ai.setdefault(dispute.company, False)
-    for company in set(claim_companies):
+    for company in claim_companies:
         is_ai.setdefault(company, False)
     for company in is_ai:
         aliases.setdefault(normalise_alias(company), company)
-    companies = pa.Table.from_pydict({"company": list(is_ai), "is_ai": list(is_ai.values())},
-                                     schema=_COMPANY_SCHEMA)
-    alias_table = pa.Table.from_pydict({"alias": list(aliases), "company": list(aliases.values())},
-                                       schema=_ALIAS_SCHEMA)
-    return companies, alias_table
+    return is_ai, aliases
 
 
-def _upsert_companies(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
-    con.execute("""
-        INSERT INTO companies (company, is_ai, first_seen_at)
-        SELECT company, is_ai, $now FROM batch_companies
-        ON CONFLICT (company) DO UPDATE SET is_ai = companies.is_ai OR excluded.is_ai""",
-                {"now": now})
-    con.execute("""
-        INSERT INTO company_aliases SELECT alias, company FROM batch_aliases
-        ON CONFLICT (alias) DO NOTHING""")
+def _upsert_companies(con: duckdb.DuckDBPyConnection, now: datetime, is_ai: dict[str, bool],
+                      aliases: dict[str, str]) -> None:
+    if is_ai:
+        con.execute("""
+            INSERT INTO companies (company, is_ai, first_seen_at)
+            SELECT unnest($names::VARCHAR[]), unnest($ai::BOOLEAN[]), $now
+            ON CONFLICT (company) DO UPDATE SET is_ai = companies.is_ai OR excluded.is_ai""",
+                    {"names": list(is_ai), "ai": list(is_ai.values()), "now": now})
+    if aliases:
+        con.execute("""
+            INSERT INTO company_aliases
+            SELECT unnest($aliases::VARCHAR[]), unnest($names::VARCHAR[])
+            ON CONFLICT (alias) DO NOTHING""", {"aliases": list(aliases), "names": list(aliases.values())})
 
 
 def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extraction],
@@ -269,40 +276,62 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
     ``articles_published`` when given, else from the stored article. The counts are of
     claims/disputes whose id was not stored before. Raises WarehouseError (nothing
     stored) when an article is unknown or a value is invalid.
+
+    One transaction; the stored articles are read once. Articles never extracted before
+    (the daily case) have no rows to replace, so nothing is deleted or looked up for them.
     """
     by_article = {e.article_id: e for e in extractions}  # the last extraction of an article wins
     if not by_article:
         return 0, 0
     batch = list(by_article.values())
-    published = articles_published or {}
-    claims, claim_dups = _claims_table(batch, published)
-    disputes, dispute_dups = _disputes_table(batch, published)
-    ext = pa.Table.from_arrays([pa.array(list(by_article), pa.string()),
-                                pa.array([e.language for e in batch], pa.string())], schema=_EXT_SCHEMA)
-    companies, aliases = _company_tables(batch, claims.column("company").unique().to_pylist())
+    ids = list(by_article)
     params = {"now": utc_now(), "version": extractor_version}
     try:
-        with Registered(con, batch_claims=claims, batch_disputes=disputes, batch_ext=ext,
-                         batch_companies=companies, batch_aliases=aliases) as reg, transaction(con):
-            redo = _check_articles(con)
-            if redo:
-                reg.add("batch_redo", pa.table({"article_id": pa.array(redo, pa.string())}))
+        with Registered(con) as reg, transaction(con):
+            stored = con.execute("""
+                SELECT b.article_id, a.article_id IS NOT NULL, x.article_id IS NOT NULL,
+                       a.published_at, a.content_hash, a.language
+                FROM (SELECT unnest($ids::VARCHAR[]) AS article_id) b
+                LEFT JOIN articles a USING (article_id) LEFT JOIN extractions x USING (article_id)""",
+                                 {"ids": ids}).fetchall()
+            known = {row[0]: row for row in stored if row[1]}
+            published = {a: (articles_published or {}).get(a) or known[a][3] for a in known}
+            claims = [c for e in batch for c in e.claims]
+            disputes = [d for e in batch for d in e.disputes]
+            claim_table, claim_articles, claim_dups = _claims_table(claims, published)
+            dispute_table, dispute_articles, dispute_dups = _disputes_table(disputes, published)
+            missing = (set(ids) | claim_articles | dispute_articles) - known.keys()
+            if missing:
+                raise WarehouseError(
+                    "could not save extractions; nothing of this batch was stored: article "
+                    + ", ".join(sorted(missing)[:3])
+                    + " is not in the warehouse (or a claim/dispute names another article than its "
+                      "extraction); save the article first")
+            redo = [row[0] for row in stored if row[2]]
+            reg.add("batch_claims", claim_table)
+            reg.add("batch_disputes", dispute_table)
             claims_new = _replace_rows(con, reg, _CLAIM_INSERT, "claim", _CLAIM_ID_SQL,
-                                       claims.num_rows, claim_dups, redo, params)
+                                       claim_table.num_rows, claim_dups, redo, params)
             disputes_new = _replace_rows(con, reg, _DISPUTE_INSERT, "dispute", _DISPUTE_ID_SQL,
-                                         disputes.num_rows, dispute_dups, redo, params)
-            _upsert_companies(con, params["now"])
+                                         dispute_table.num_rows, dispute_dups, redo, params)
+            is_ai, aliases = _companies(batch, set(claim_table.column("company").unique().to_pylist()))
+            _upsert_companies(con, params["now"], is_ai, aliases)
             con.execute("""
                 INSERT INTO extractions (article_id, content_hash, extractor_version, extracted_at)
-                SELECT e.article_id, a.content_hash, $version, $now
-                FROM batch_ext e JOIN articles a USING (article_id)
+                SELECT unnest($ids::VARCHAR[]), unnest($hashes::VARCHAR[]), $version, $now
                 ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash,
                     extractor_version = excluded.extractor_version,
-                    extracted_at = excluded.extracted_at""", params)
-            con.execute("""
-                UPDATE articles SET language = e.language FROM batch_ext e
-                WHERE articles.article_id = e.article_id AND e.language IS NOT NULL
-                  AND articles.language IS DISTINCT FROM e.language""")
+                    extracted_at = excluded.extracted_at""",
+                        {**params, "ids": ids, "hashes": [known[a][4] for a in ids]})
+            relabel = [(a, e.language) for a, e in by_article.items()
+                       if e.language is not None and e.language != known[a][5]]
+            if relabel:
+                con.execute("""
+                    UPDATE articles SET language = u.language
+                    FROM (SELECT unnest($ids::VARCHAR[]) AS article_id,
+                                 unnest($langs::VARCHAR[]) AS language) u
+                    WHERE articles.article_id = u.article_id""",
+                            {"ids": [a for a, _ in relabel], "langs": [lang for _, lang in relabel]})
     except duckdb.Error as exc:
         raise batch_error(f"extractions of {len(batch)} articles", exc) from None
     return claims_new, disputes_new
@@ -316,33 +345,14 @@ _CLAIM_INSERT = """
     SELECT n.claim_id, n.article_id, n.company, n.company_mention, n.metric, n.value, n.value_low,
            n.value_high, n.unit, n.claimed_by, n.is_forecast, n.hedge, n.period, n.as_of,
            n.sentence, n.quantity_text, n.sentence_index, n.char_start, n.language, $version,
-           coalesce(n.published_at, a.published_at), {created_at}
-    FROM ({rows}) n LEFT JOIN articles a USING (article_id){old_join}"""
+           n.published_at, {created_at}
+    FROM ({rows}) n{old_join}"""
 _DISPUTE_INSERT = """
     INSERT INTO disputes (dispute_id, article_id, company, metric, cue, sentence,
         sentence_index, language, extractor_version, published_at, created_at)
     SELECT n.dispute_id, n.article_id, n.company, n.metric, n.cue, n.sentence, n.sentence_index,
-           n.language, $version, coalesce(n.published_at, a.published_at), {created_at}
-    FROM ({rows}) n LEFT JOIN articles a USING (article_id){old_join}"""
-
-
-def _check_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Refuse unknown articles; return the batch's articles extracted before (to replace)."""
-    missing = con.execute("""
-        SELECT e.article_id FROM batch_ext e ANTI JOIN articles a USING (article_id)
-        UNION ALL SELECT article_id FROM batch_claims ANTI JOIN batch_ext USING (article_id)
-        UNION ALL SELECT article_id FROM batch_disputes ANTI JOIN batch_ext USING (article_id)
-        LIMIT 3""").fetchall()
-    if missing:
-        raise WarehouseError(
-            "could not save extractions; nothing of this batch was stored: article "
-            + ", ".join(sorted({m[0] for m in missing}))
-            + " is not in the warehouse (or a claim/dispute names another article than its "
-              "extraction); save the article first")
-    # Claims and disputes are only ever written together with the article's extractions row,
-    # so articles never extracted have none to replace (the common, fast case).
-    return [row[0] for row in con.execute(
-        "SELECT article_id FROM batch_ext SEMI JOIN extractions USING (article_id)").fetchall()]
+           n.language, $version, n.published_at, {created_at}
+    FROM ({rows}) n{old_join}"""
 
 
 def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, kind: str,
@@ -354,23 +364,24 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, 
     """
     table, source, id_col = kind + "s", "batch_" + kind + "s", kind + "_id"
     if redo:  # old ids and times, for created_at and the count of new rows
-        old = con.sql(f"""DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_redo)
-                              RETURNING {id_col}, created_at""").to_arrow_table()
+        old = con.sql(f"""DELETE FROM {table} WHERE article_id IN (SELECT unnest($redo::VARCHAR[]))
+                          RETURNING {id_col}, created_at""", params={"redo": redo}).to_arrow_table()
         reg.add("old_" + table, old)
     if not n_rows:
         return 0
     rows = f"SELECT {id_sql} AS {id_col}, * FROM {source}"
     if duplicates:
         rows = f"SELECT * FROM ({rows}) QUALIFY row_number() OVER (PARTITION BY {id_col} ORDER BY ord) = 1"
-    if not redo:
-        return con.execute(insert.format(rows=rows, created_at="$now", old_join=""), params).fetchall()[0][0]
+    if not redo or not old.num_rows:
+        return con.execute(insert.format(rows=rows, created_at="$now", old_join=""),
+                           params).fetchall()[0][0]
     old_join = (f" LEFT JOIN (SELECT {id_col}, min(created_at) AS created_at FROM old_{table} "
                 f"GROUP BY {id_col}) o USING ({id_col})")
     inserted = con.execute(insert.format(rows=rows, created_at="coalesce(o.created_at, $now)",
                                          old_join=old_join), params).fetchall()[0][0]
     survivors = con.execute(f"""
-        SELECT count(*) FROM {table} WHERE article_id IN (SELECT article_id FROM batch_redo)
-          AND {id_col} IN (SELECT {id_col} FROM old_{table})""").fetchall()[0][0]
+        SELECT count(*) FROM {table} WHERE article_id IN (SELECT unnest($redo::VARCHAR[]))
+          AND {id_col} IN (SELECT {id_col} FROM old_{table})""", {"redo": redo}).fetchall()[0][0]
     return inserted - survivors
 
 

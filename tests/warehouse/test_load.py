@@ -241,3 +241,17 @@ def test_load_unseen_articles_and_count_to_extract(con):
     save_extractions(con, [extraction("art0001")], "v1")
     assert load.count_articles_to_extract(con, "v1") == 1
     assert load.count_articles_to_extract(con, "v2") == 2
+
+
+def test_load_mixed_batch_of_new_and_reextracted_articles(con):
+    save_articles(con, [article(i) for i in range(1, 4)])
+    save_extractions(con, [extraction("art0001", [claim("art0001")])], "v1")
+    # same offset, two companies: two claims; an exact duplicate: stored once
+    shared = [claim("art0002"), claim("art0002", company="Acme"), claim("art0002")]
+    batch = [extraction("art0001", [claim("art0001"), claim("art0001", char_start=50)]),
+             extraction("art0002", shared), extraction("art0003", [claim("art0003")])]
+    assert save_extractions(con, batch, "v2") == (4, 0)  # art0001's first claim survives
+    assert save_extractions(con, batch, "v2") == (0, 0)
+    assert count(con, "claims") == 5
+    assert con.execute("SELECT count(DISTINCT claim_id) FROM claims").fetchone()[0] == 5
+    assert con.execute("SELECT count(*) FROM claims WHERE article_id = 'art0002'").fetchone()[0] == 2
