@@ -39,14 +39,18 @@ def shared_benchmarks() -> Path:
     return Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
 
 
-def finer_sentences(path: Path) -> list[tuple[str, set[tuple[int, int]]]]:
-    """(text, gold ORG char spans) per sentence, text rebuilt from the word tokens."""
+def finer_sentences(path: Path, documents: list[str] | None = None
+                    ) -> list[tuple[str, set[tuple[int, int]]]]:
+    """(text, gold ORG char spans) per sentence, text rebuilt from the word tokens;
+    ``documents``, when given, receives each sentence's document id."""
     grouped: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             grouped[(row["doc_idx"], row["sent_idx"])].append((row["gold_token"], row["gold_label"]))
     out = []
-    for tokens in grouped.values():
+    for (doc_id, _), tokens in grouped.items():
+        if documents is not None:
+            documents.append(doc_id)
         text, spans, current, prev = "", set(), None, None
         for token, label in tokens:
             glue = (not text or token in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
@@ -79,30 +83,49 @@ def score_sets(gold: Counter, predicted: Counter) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _finer_rows() -> list[dict]:
+def finer_predictions(sentences: list[tuple[str, set[tuple[int, int]]]],
+                      documents: list[str]):
+    """(plain en_core_web_sm ORG spans, claimwatch spans, claimwatch docs) per sentence.
+
+    claimwatch's spans are those of the pipeline: each sentence, then the article-level
+    pass over the sentences of one FiNER document (``documents[i]`` is sentence i's)."""
     import spacy
 
     from extractors import Extractor
-    from extractors.companies import company_spans
+    from extractors.company_document import document_spans
 
-    path = shared_benchmarks() / "finer_ord" / "test.csv"
+    texts = [t for t, _ in sentences]
+    extractor = Extractor()
+    base = spacy.load(extractor.config.model_en)
+    plain = [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+             for doc in base.pipe(texts, batch_size=64)]
+    docs = list(extractor.nlp("en").pipe(texts, batch_size=64))
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, doc_id in enumerate(documents):
+        by_document[doc_id].append(i)
+    ours: list[list[tuple[int, int]]] = [[] for _ in docs]
+    for indices in by_document.values():
+        found = document_spans([docs[i] for i in indices], extractor.registry)
+        for i, spans in zip(indices, found):
+            ours[i] = [(o.start, o.end) for o in spans]
+    return plain, ours, docs
+
+
+def _finer_rows(split: str = "test") -> list[dict]:
+    path = shared_benchmarks() / "finer_ord" / f"{split}.csv"
     if not path.is_file():
         return [{"benchmark": "extraction", "measure": "FiNER-ORD ORG F1",
                  "claimwatch": f"not available: {path} missing"}]
-    sentences = finer_sentences(path)
-    texts = [t for t, _ in sentences]
+    documents: list[str] = []
+    sentences = finer_sentences(path, documents)
     gold = Counter((i, s) for i, (_, spans) in enumerate(sentences) for s in spans)
-    extractor = Extractor()
-    base = spacy.load(extractor.config.model_en)
-    plain = Counter((i, (e.start_char, e.end_char))
-                    for i, doc in enumerate(base.pipe(texts, batch_size=64))
-                    for e in doc.ents if e.label_ == "ORG")
-    ours = Counter((i, (o.start, o.end))
-                   for i, doc in enumerate(extractor.nlp("en").pipe(texts, batch_size=64))
-                   for o in company_spans(doc, extractor.registry))
+    plain_spans, our_spans, _ = finer_predictions(sentences, documents)
+    plain = Counter((i, s) for i, spans in enumerate(plain_spans) for s in spans)
+    ours = Counter((i, s) for i, spans in enumerate(our_spans) for s in spans)
     pp, pr, pf = score_sets(gold, plain)
     cp, cr, cf = score_sets(gold, ours)
-    note = f"{len(sentences)} sentences, {sum(gold.values())} gold ORG; exact spans"
+    note = (f"{split}: {len(sentences)} sentences, {sum(gold.values())} gold ORG; exact spans; "
+            "article-level pass per document")
     return [
         {"benchmark": "extraction", "measure": "FiNER-ORD ORG F1", "claimwatch": round(cf, 3),
          "baseline": round(pf, 3), "ratio": round(cf / pf, 2) if pf else None,
@@ -201,9 +224,14 @@ def _gold_rows_for(items: list[dict], label: str) -> list[dict]:
     return rows
 
 
-def run(quick: bool = False) -> list[dict]:
+_PARTS = {"finer": "_finer_rows", "numclaim": "_numclaim_rows", "gold": "_gold_rows"}
+
+
+def run(quick: bool = False, only: str | None = None) -> list[dict]:
+    """Rows of every part, or of the part named ``only`` ("finer", "numclaim", "gold")."""
     rows = []
-    for part in (_finer_rows, _numclaim_rows, _gold_rows):
+    names = [_PARTS[only]] if only else list(_PARTS.values())
+    for part in (globals()[name] for name in names):
         try:
             rows.extend(part())
         except Exception as exc:  # one failing part must not hide the others
@@ -222,5 +250,19 @@ def _print(rows: list[dict]) -> None:
         print(" | ".join(v.ljust(w) for v, w in zip(t, widths)))
 
 
+def _option(name: str, default: str | None = None) -> str | None:
+    if name in sys.argv[:-1]:
+        return sys.argv[sys.argv.index(name) + 1]
+    return default
+
+
 if __name__ == "__main__":
-    _print(run(quick="--quick" in sys.argv))
+    # --only finer|numclaim|gold; --errors [--split val|test]: FiNER error analysis
+    if "--errors" in sys.argv:
+        from benchmarks.finer_errors import print_errors
+
+        print_errors(shared_benchmarks() / "finer_ord" / f"{_option('--split', 'val')}.csv")
+    elif _option("--split"):
+        _print(_finer_rows(_option("--split")))
+    else:
+        _print(run(quick="--quick" in sys.argv, only=_option("--only")))

@@ -19,6 +19,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from extractors.company_rules import (
+    acronym_after, has_company_context, is_common_opener, is_person_title, platform_spans,
+    split_coordination, ticker_spans,
+)
+
 __all__ = [
     "NON_COMPANIES", "OUTLETS", "CompanyRegistry", "OrgSpan", "add_gazetteer",
     "article_spans", "company_spans", "find_reference", "is_ai_context", "is_numeric_name",
@@ -178,8 +183,8 @@ _LEADING = re.compile(
     r"(?:the|a|an|is|are|was|will|would|can|could|does|do|did|should|why|how|what|when|where|"
     r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de)\s+", re.IGNORECASE)
 # "(NYSE: GM)": the exchange and the ticker are both organisations
-_TICKER = re.compile(r"\b(NYSE|NASDAQ|Nasdaq|NYSEAmex|AMEX|LSE|TSX|ASX|OTC|OTCQX|Euronext|"
-                     r"NYSE Arca|NYSE American)\s*:\s*([A-Z][A-Z.]{0,7}[A-Z])\b")
+_TICKER = re.compile(r"\b(NYSE Arca|NYSE American|NYSE|NASDAQ|Nasdaq(?:GS|GM|CM)?|NYSEAmex|AMEX|"
+                     r"LSE|TSX|ASX|OTCQX|Euronext)(?: Other)?\s*:\s*([A-Z](?:[A-Z.]{0,7}[A-Z])?)\b")
 # weaker evidence, used only when NER did not call the words a person: "Acme said",
 # "Acme était", "Acme, an AI startup", "Acme, qui ..."
 _WEAK_SUBJECT = re.compile(
@@ -305,11 +310,14 @@ def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
         flags = re.IGNORECASE if is_numeric_name(surface) else 0
         pattern = re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
         for m in pattern.finditer(text):
-            if any(m.start() < o.end and o.start < m.end() for o in spans):
+            overlapping = [o for o in spans if m.start() < o.end and o.start < m.end()]
+            # a longer known name replaces the pieces inside it ("Just Eat" over "Eat")
+            if any(o.start < m.start() or o.end > m.end() or o.end - o.start == len(surface)
+                   for o in overlapping):
                 continue
             span = _clean(text, m.start(), m.end(), registry)
             if span is not None:
-                spans.append(span)
+                spans = [o for o in spans if o not in overlapping] + [span]
     return sorted(spans, key=lambda o: o.start)
 
 
@@ -326,9 +334,12 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         if ent.label_ != "ORG" and not (registry and ent.label_ in ("PRODUCT", "PERSON", "DATE",
                                                                      "CARDINAL", "GPE", "MISC")
                                         and registry.is_known(ent.text)):
-            continue
-        start, end = ent.start_char, ent.end_char
-        found.append((start, end))
+            if ent.label_ not in _MISREAD or not has_company_context(text, ent.start_char,
+                                                                    ent.end_char):
+                continue
+        found.extend(split_coordination(text, ent.start_char, ent.end_char))
+    found.extend(ticker_spans(text))
+    found.extend(platform_spans(text))
     for match in _APPOSITIVE.finditer(text):
         name = match.group(1)
         words = name.split()
@@ -375,12 +386,23 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
     spans: list[OrgSpan] = []
     for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
         span = _clean(text, start, end, registry)
-        if span is None:
+        if span is None or is_person_title(span.text) or is_common_opener(span.text):
             continue
         if spans and span.start < spans[-1].end:
             continue
         spans.append(span)
-    return spans
+    # "Asian Development Bank (ADB)": the bracketed acronym names the same organisation
+    for span in list(spans):
+        acronym = acronym_after(text, span.end)
+        if acronym and not any(o.start < acronym[1] and acronym[0] < o.end for o in spans):
+            extra = _clean(text, *acronym, registry)
+            if extra is not None:
+                spans.append(extra)
+    return sorted(spans, key=lambda o: o.start)
+
+
+# labels the small model gives companies it does not know ("Atlassian" as PERSON)
+_MISREAD = frozenset(["PERSON", "GPE", "NORP", "PRODUCT", "LOC", "WORK_OF_ART", "FAC", "EVENT"])
 
 
 def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) -> OrgSpan | None:

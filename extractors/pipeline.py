@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from extractors.attribution import claimed_by, dispute_cue, is_forecast
+from extractors.company_document import document_spans
 from extractors.companies import (
-    CompanyRegistry, OrgSpan, add_gazetteer, article_spans, company_spans, find_reference,
+    CompanyRegistry, OrgSpan, add_gazetteer, find_reference,
     is_ai_context, is_source_org, main_company, weighted_counts,
 )
 from extractors.language import detect_language
@@ -37,7 +38,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.11.30-1"
+EXTRACTOR_VERSION = "2026.11.30-2"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -157,20 +158,15 @@ class Extractor:
 
     def _assemble(self, prepared: _Prepared) -> Extraction:
         article, language = prepared.article, prepared.language
-        spans: dict[int, list[OrgSpan]] = {}
+        # each sentence, then article-level fixes: a name found anywhere counts everywhere
+        parsed = [s for s in prepared.sentences if s.doc is not None]
+        spans: dict[int, list[OrgSpan]] = {
+            s.index: [o for o in found if not o.is_outlet]
+            for s, found in zip(parsed, document_spans([s.doc for s in parsed], self.registry))}
         surfaces: dict[str, str] = {}
-        for s in prepared.sentences:
-            if s.doc is None:
-                continue
-            spans[s.index] = [o for o in company_spans(s.doc, self.registry) if not o.is_outlet]
+        for s in parsed:
             for o in spans[s.index]:
                 surfaces.setdefault(o.key, o.text)
-        # second pass: a name found anywhere in the article counts wherever it appears
-        for s in prepared.sentences:
-            if s.doc is not None and surfaces:
-                spans[s.index] = [o for o in article_spans(s.text, surfaces.values(),
-                                                           spans[s.index], self.registry)
-                                  if not o.is_outlet]
         counts = weighted_counts(_mentions(prepared, spans))
         main = main_company(counts)
         texts = [s.text for s in prepared.sentences]

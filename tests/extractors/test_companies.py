@@ -119,3 +119,52 @@ def test_companies_source_orgs_and_article_second_pass():
     assert not is_source_org(subject, 0, 14)
     spans = article_spans("Clients de 11X et de 11x: 11xyz n'en fait pas partie.", ["11x"], [])
     assert [o.text for o in spans] == ["11X", "11x"]
+
+
+def _ents(text, ents, lang="en"):
+    """A Doc of ``text`` with entities given as (surface, label), first occurrence each."""
+    doc = spacy.blank(lang)(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_companies_misread_entity_taken_as_org_only_in_company_context():
+    doc = _ents("Nick Batram, analyst at Peel Hunt, said Atlassian's shares fell.",
+                [("Nick Batram", "PERSON"), ("Peel Hunt", "PERSON"), ("Atlassian", "PERSON")])
+    assert [s.text for s in company_spans(doc)] == ["Peel Hunt", "Atlassian"]
+    doc = _ents("Jane Smith visited Berlin on Monday.", [("Jane Smith", "PERSON"),
+                                                           ("Berlin", "GPE")])
+    assert company_spans(doc) == []
+
+
+def test_companies_tickers_acronyms_and_platforms():
+    doc = _ents("Daimler AG DDAIY 0.85% and the Asian Development Bank (ADB) agreed, "
+                "Ford (NYSE: F) said. Share on Twitter",
+                [("Daimler AG", "ORG"), ("Asian Development Bank", "ORG"), ("Ford", "ORG")])
+    assert [s.text for s in company_spans(doc)] == [
+        "Daimler AG", "DDAIY", "Asian Development Bank", "ADB", "Ford", "NYSE", "F", "Twitter"]
+
+
+def test_companies_titles_openers_and_coordination():
+    doc = _ents("Moreover, Mr Cecil said Garrison Investment Group and Victory Park Capital "
+                "joined Procter and Gamble.",
+                [("Moreover", "ORG"), ("Mr Cecil", "ORG"),
+                 ("Garrison Investment Group and Victory Park Capital", "ORG"),
+                 ("Procter and Gamble", "ORG")])
+    assert [s.text for s in company_spans(doc)] == [
+        "Garrison Investment Group", "Victory Park Capital", "Procter and Gamble"]
+
+
+def test_companies_document_spans_propagate_and_drop_surnames():
+    from extractors.company_document import document_spans
+
+    docs = [_ents("Just Eat grew fast, said Philip Drury.", [("Just Eat", "ORG"),
+                                                              ("Philip Drury", "PERSON")]),
+            _ents("Later Eat and Drury met.", [("Eat", "ORG"), ("Drury", "ORG")]),
+            _ents("Analysts said Just Eat would win.", [("Eat", "PERSON")])]
+    found = [[s.text for s in spans] for spans in document_spans(docs)]
+    assert found == [["Just Eat"], ["Eat"], ["Just Eat"]]
