@@ -20,12 +20,14 @@ from claimwatch.config import PRODUCTION_TEMPLATE, Config, load_config
 from claimwatch.errors import ClaimwatchError, ImportFileError
 
 # Prefect's defaults that suit a command line tool: no telemetry, a patient start of the
-# temporary server on a busy two-core machine. The user's own environment wins.
+# temporary server on a busy two-core machine, quiet logs. The user's own environment wins.
 _PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    # ... but the flow's own log line per stage ("ingest: 2 feeds ok, 13 new articles") shows
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
 }
 
 
