@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from extractors.company_rules import (
     acronym_after, has_company_context, is_common_opener, is_person_title, platform_spans,
-    split_coordination, ticker_spans,
+    split_coordination, ticker_spans, trim_figures,
 )
 
 __all__ = [
@@ -60,7 +60,9 @@ NON_COMPANIES = frozenset(
      "gen ai usd eur gbp dollar dollars euro euros pound pounds the company the startup "
      "series a series b series c series d seed ipo ebitda gaap q1 q2 q3 q4 h1 h2 ytd yoy "
      "arpu kpi b2b b2c ia générative ai act sec ftc doj sa sas inc corp ltd llc "
-     "covid covid 19 nasdaq composite s p 500 startup start up company").split()
+     "covid covid 19 nasdaq composite s p 500 startup start up company "
+     "gmt bst cet cest est edt pst pdt aest ist utc eps pmi gdp cpi etf etfs ev evs fx roi "
+     "roe capex opex m a r d e p ict emea apac swot peg nav").split()
 ) | frozenset(["series a", "series b", "series c", "series d", "series e", "gen ai",
                "ai act", "s p 500", "the company", "the startup", "start up", "covid 19",
                "ia générative", "intelligence artificielle", "artificial intelligence"])
@@ -338,8 +340,7 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
                                                                     ent.end_char):
                 continue
         found.extend(split_coordination(text, ent.start_char, ent.end_char))
-    found.extend(ticker_spans(text))
-    found.extend(platform_spans(text))
+
     for match in _APPOSITIVE.finditer(text):
         name = match.group(1)
         words = name.split()
@@ -383,14 +384,27 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
                     s < end and start < e for s, e in persons):
                 continue
             found.append((start, end))
+    # tickers and platforms are exact: a span running over one is cut before it
+    # ("TomTom TOM2-8.69" -> "TomTom", "TOM2")
+    priority = ticker_spans(text) + platform_spans(text)
+    for i, (start, end) in enumerate(found):
+        inside = [p for p in priority if start <= p[0] and p[1] <= end and p != (start, end)]
+        if inside:
+            found[i] = (start, max(start, min(p[0] for p in inside)))
+    found = [trim_figures(text, s, e) for s, e in found if e > s]
     spans: list[OrgSpan] = []
-    for start, end in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
+    ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
+    for start, end in [*priority, *ordered]:
         span = _clean(text, start, end, registry)
-        if span is None or is_person_title(span.text) or is_common_opener(span.text):
+        if span is None:
             continue
-        if spans and span.start < spans[-1].end:
+        if (is_person_title(span.text) or is_common_opener(span.text, text[span.end:span.end + 1])
+                ) and not (registry and registry.is_known(span.text)):
+            continue
+        if any(span.start < o.end and o.start < span.end for o in spans):
             continue
         spans.append(span)
+    spans.sort(key=lambda o: o.start)
     # "Asian Development Bank (ADB)": the bracketed acronym names the same organisation
     for span in list(spans):
         acronym = acronym_after(text, span.end)

@@ -9,6 +9,7 @@ Pure functions over text offsets (and spaCy entities), used by ``companies.compa
 - ``acronym_after`` — "Asian Development Bank (ADB)": the bracketed acronym of a name;
 - ``platform_spans`` — "follow us on Twitter", "Share on LinkedIn";
 - ``is_person_title`` / ``is_common_opener`` — "Mr Cecil", "Moreover": never companies;
+- ``trim_figures`` — "Manchester United 10", a name said twice: the name once;
 - ``split_coordination`` — "Garrison Investment Group and Victory Park Capital" is two.
 """
 
@@ -16,8 +17,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
 __all__ = ["acronym_after", "has_company_context", "is_common_opener", "is_person_title",
-           "platform_spans", "split_coordination", "ticker_spans"]
+           "platform_spans", "split_coordination", "ticker_spans", "trim_figures"]
 
 _LEGAL = r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|Plc|PLC|plc|AG|SA|NV|GmbH|SE|AB|ASA|Oyj|SpA|BV)"
 _EXCHANGES = (r"(?:NYSE(?: Arca| American| MKT)?|NYSEAmex|NASDAQ(?: Other)?|Nasdaq(?:GS|GM|CM)?|"
@@ -101,15 +105,16 @@ def is_person_title(surface: str) -> bool:
     return bool(_TITLES.match(surface + " ")) and len(surface.split()) > 1
 
 
-def is_common_opener(word: str) -> bool:
-    """True for a sentence opener that is a common English word, not a name:
-    "Moreover", "Unfortunately", "There", "Keeping"."""
+def is_common_opener(word: str, after: str = "") -> bool:
+    """True for a capitalised common word, not a name: "Moreover", "There", and an
+    adverb opening a clause ("Unfortunately," -- ``after`` is the text that follows)."""
     low = word.casefold()
     if not word[:1].isupper() or word.isupper() or any(c.isdigit() for c in word):
         return False
     if any(c.isupper() for c in word[1:]):
         return False
-    return low in _OPENERS or low.endswith(("ly", "ing")) and len(low) > 4
+    return (low in _OPENERS or low in STOP_WORDS or low in FR_STOP_WORDS
+            or low.endswith("ly") and len(low) > 5 and after.startswith(","))
 
 
 def split_coordination(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,3 +134,16 @@ def split_coordination(text: str, start: int, end: int) -> list[tuple[int, int]]
     if named(left) and named(right) and not re.search(rf"\b{_LEGAL}\.?$", right):
         return [(start, start + m.start()), (start + m.end(), end)]
     return [(start, end)]
+
+
+def trim_figures(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut trailing prices and moves and a repeated name off an entity: "Baidu Inc. 1.40",
+    "Balboa Capital Balboa Capital" -> the name once ("S&P 500" keeps its number)."""
+    m = re.search(r"(?:\s+[-+]?\d[\d,]*[.%][\d.,%]*)+\s*$", text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    words = text[start:end].split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        end = start + len(" ".join(words[:half]))
+    return start, end

@@ -168,3 +168,19 @@ def test_companies_document_spans_propagate_and_drop_surnames():
             _ents("Analysts said Just Eat would win.", [("Eat", "PERSON")])]
     found = [[s.text for s in spans] for spans in document_spans(docs)]
     assert found == [["Just Eat"], ["Eat"], ["Just Eat"]]
+
+
+def test_companies_entities_cut_before_tickers_and_trailing_figures():
+    doc = _ents("The Dutch mapping company TomTom TOM2-8.69% NV agreed with "
+                "Baidu Inc. 1.40 and the FTSE 100 and Balboa Capital Balboa Capital.",
+                [("TomTom TOM2-8.69", "ORG"), ("Baidu Inc. 1.40", "ORG"), ("FTSE 100", "ORG"),
+                 ("Balboa Capital Balboa Capital", "ORG")])
+    assert [s.text for s in company_spans(doc)] == [
+        "TomTom", "TOM2", "Baidu Inc.", "FTSE 100", "Balboa Capital"]
+
+
+def test_companies_common_words_dropped_unless_on_the_watchlist():
+    doc = _ents("Next, Via said revenue grew.", [("Next", "ORG"), ("Via", "ORG")])
+    assert company_spans(doc) == []
+    registry = CompanyRegistry(["Via"])
+    assert [s.text for s in company_spans(doc, registry)] == ["Via"]
