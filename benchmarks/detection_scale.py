@@ -105,8 +105,11 @@ def _time_one(n_claims: int, folder: Path) -> dict:
             "second_s": second, "contradictions": found, "new_on_rerun": again}
 
 
-def run(quick: bool = False) -> list[dict]:
-    sizes = [5_000, 50_000] if quick else [5_000, 50_000, 500_000, 1_000_000]
+FULL_SIZES = [5_000, 50_000, 500_000, 1_000_000, 10_000_000]
+
+
+def run(quick: bool = False, sizes: list[int] | None = None) -> list[dict]:
+    sizes = sizes or ([5_000, 50_000] if quick else FULL_SIZES)
     rows, previous = [], None
     with tempfile.TemporaryDirectory(prefix="claimwatch-scale-") as tmp:
         for n in sizes:
@@ -129,6 +132,8 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for row in run():
+    import sys
+    chosen = [int(a.replace("_", "")) for a in sys.argv[1:]] or None
+    for row in run(sizes=chosen):
         print(f"{row['measure']:<45} {row['claimwatch']:>8} s  growth={row['ratio']}  "
               f"{row['note']}")
