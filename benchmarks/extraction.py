@@ -8,7 +8,8 @@
 2. NumClaim test: accuracy of ``is_forecast`` (label 1 = forward-looking) beside the
    majority class.
 3. ``benchmarks/gold/claims.jsonl``: claims P/R/F1 at three levels (value+unit,
-   +company, +metric) and the claimed_by accuracy on fully matched claims.
+   +company, +metric) and the claimed_by accuracy on fully matched claims; the same for the
+   held-out, extra and held-out2 sets (the last two also per language).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ HELDOUT = Path(__file__).resolve().parent / "gold" / "claims_heldout.jsonl"
 # 153 items (en/fr) written without running the extractor; claims also carry value_low,
 # value_high, hedge, is_forecast and the quantity's surface text (not scored here)
 HELDOUT_EXTRA = Path(__file__).resolve().parent / "gold" / "claims_extra.jsonl"
+# 20 items (10 en / 10 fr), written before the 2026.12 rule changes that worked from the extra
+# set's errors; only its aggregate score is ever read, so it stays a genuine held-out number
+HELDOUT2 = Path(__file__).resolve().parent / "gold" / "claims_heldout2.jsonl"
 _NO_SPACE_BEFORE = {",", ".", "!", "?", ";", ":", "%", ")", "]", "}", "”", "'s", "’s", "n't",
                     "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
                     "’", "'", "®", "..."}
@@ -177,11 +181,25 @@ def _gold_rows() -> list[dict]:
     if HELDOUT.exists():
         rows += _gold_rows_for(load_gold(HELDOUT), "held-out gold")
     if HELDOUT_EXTRA.exists():
-        rows += _gold_rows_for(load_gold(HELDOUT_EXTRA), "held-out (extra) gold")
+        rows += _gold_rows_for(load_gold(HELDOUT_EXTRA), "extra gold (in-sample since 2026.12)",
+                               by_language=True)
+    if HELDOUT2.exists():
+        rows += _gold_rows_for(load_gold(HELDOUT2), "held-out2 gold", by_language=True)
     return rows
 
 
-def _gold_rows_for(items: list[dict], label: str) -> list[dict]:
+def _gold_rows_for(items: list[dict], label: str, by_language: bool = False) -> list[dict]:
+    """Score rows for one gold set; ``by_language`` adds one F1 row per language."""
+    rows = _score_gold(items, label)
+    if by_language:
+        for language in sorted({item.get("language") or "?" for item in items}):
+            subset = [item for item in items if (item.get("language") or "?") == language]
+            rows += [row for row in _score_gold(subset, f"{label} [{language}]")
+                     if "claimed_by" not in row["measure"]]
+    return rows
+
+
+def _score_gold(items: list[dict], label: str) -> list[dict]:
     from extractors import Extractor
     from extractors.companies import normalize_company
     from ingest.models import Article
