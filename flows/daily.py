@@ -1,6 +1,7 @@
 """The daily flow and its siblings (import, reprocess): the pipeline's stages in order.
 
-ingest -> save articles -> extract (fan-out) -> save claims -> detect -> digest.
+fetch feeds -> store articles -> extract (fan-out) -> store claims -> detect -> send digest,
+each a Prefect task (see flows/tasks.py).
 Business logic lives in ingest/, extractors/, warehouse/ and digest/; this module
 only sequences it, records the run, and returns a summary.
 """
@@ -18,7 +19,6 @@ from claimwatch.config import Config, load_config
 from claimwatch.faults import fault_point  # test hook: SIGKILL at a named point when $CLAIMWATCH_FAULT_AT
 from extractors import EXTRACTOR_VERSION
 from flows import tasks
-from warehouse.detect import detect_contradictions
 from flows.progress import progress_bar
 from flows.runners import make_task_runner
 from ingest.models import Article
@@ -86,7 +86,7 @@ def extract_pending(con, config: Config, summary: RunSummary) -> None:
             in_flight.append((batch, tasks.extract_batch.submit(batch, config.extract, config.companies, known)))
         while in_flight and (batch is None or len(in_flight) >= window):
             done_batch, future = in_flight.pop(0)
-            claims_new, disputes_new = warehouse.save_extractions(con, future.result(), EXTRACTOR_VERSION)
+            claims_new, disputes_new = tasks.store_extractions(con, future.result())
             summary.articles_extracted += len(done_batch)
             summary.claims_new += claims_new
             summary.disputes_new += disputes_new
@@ -122,14 +122,12 @@ def _run_stages(config: Config, trigger: str, stages) -> dict:
 
 
 def _detect_and_digest(con, config: Config, summary: RunSummary, logger, send_digest: bool) -> None:
-    summary.contradictions_new = detect_contradictions(con, config.detect, run_id=summary.run_id)
+    summary.contradictions_new = tasks.detect(con, config, summary.run_id)
     logger.info("detect: %d new contradictions", summary.contradictions_new)
     fault_point("after-detect")
     if send_digest:
-        import digest
-        report = digest.send_digests(con, config)
-        summary.digest = report.summary
-        logger.info("digest: %s", report.summary)
+        summary.digest = tasks.send_digest(con, config)
+        logger.info("digest: %s", summary.digest)
 
 
 @flow(name="claimwatch-daily", log_prints=True)
@@ -149,7 +147,7 @@ def daily_flow(config_path: str | None = None, db: str | None = None, trigger: s
         fresh = warehouse.unseen_articles(con, [a for r in results for a in r.articles])
         if config.fetch.full_text and any(a.text_origin == "summary" for a in fresh):
             fresh = tasks.fetch_full_text(fresh, config)
-        summary.articles_new = len(warehouse.save_articles(con, fresh, run_id=summary.run_id))
+        summary.articles_new = tasks.store_articles(con, fresh, summary.run_id)
         fault_point("after-ingest")
         warehouse.save_feed_results(con, results)
         logger.info("ingest: %d feeds ok, %d failed, %d new articles",
@@ -170,7 +168,7 @@ def import_flow(path: str, config_path: str | None = None, db: str | None = None
 
     def stages(con, summary: RunSummary, logger) -> None:
         for batch in _batched(ingest.read_jsonl(path), batch_size):
-            summary.articles_new += len(warehouse.save_articles(con, batch, run_id=summary.run_id))
+            summary.articles_new += tasks.store_articles(con, batch, summary.run_id)
         logger.info("import: %d new articles from %s", summary.articles_new, path)
         extract_pending(con, config, summary)
         logger.info("extract: %d articles, %d new claims", summary.articles_extracted, summary.claims_new)

@@ -10,11 +10,14 @@ from prefect import task
 from prefect.cache_policies import NONE
 from prefect.tasks import exponential_backoff
 
+import digest
 import ingest
+import warehouse
 from claimwatch.config import CompaniesConfig, Config, ExtractConfig
-from extractors import Extractor
+from extractors import EXTRACTOR_VERSION, Extractor
 from extractors.models import Extraction
 from ingest.models import Article, FeedResult, FeedState
+from warehouse.detect import detect_contradictions
 
 # One Extractor per worker process, keyed by its settings, so each worker loads spaCy once.
 _EXTRACTORS: dict[str, Extractor] = {}
@@ -46,3 +49,26 @@ def extract_batch(articles: list[Article], extract: ExtractConfig, companies: Co
                   known: tuple[str, ...]) -> list[Extraction]:
     extractor = _extractor(extract, companies, known)
     return list(extractor.extract_many(articles, batch_size=extract.batch_size))
+
+
+# The tasks below write to DuckDB. The flow calls them directly (never .submit), so they
+# run in the flow's own process, the warehouse's only writer, and show as task runs.
+
+@task(name="store-articles", cache_policy=NONE)
+def store_articles(con, articles: list[Article], run_id: str) -> int:
+    return len(warehouse.save_articles(con, articles, run_id=run_id))
+
+
+@task(name="store-extractions", cache_policy=NONE)
+def store_extractions(con, extractions: list[Extraction]) -> tuple[int, int]:
+    return warehouse.save_extractions(con, extractions, EXTRACTOR_VERSION)
+
+
+@task(name="detect-contradictions", cache_policy=NONE)
+def detect(con, config: Config, run_id: str) -> int:
+    return detect_contradictions(con, config.detect, run_id=run_id)
+
+
+@task(name="send-digest", cache_policy=NONE)
+def send_digest(con, config: Config) -> str:
+    return digest.send_digests(con, config).summary
