@@ -20,6 +20,7 @@ Decisions:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -283,6 +284,7 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
     by_article = {e.article_id: e for e in extractions}  # the last extraction of an article wins
     if not by_article:
         return 0, 0
+    by_article = _with_canonical_companies(con, by_article)
     batch = list(by_article.values())
     ids = list(by_article)
     params = {"now": utc_now(), "version": extractor_version}
@@ -383,6 +385,27 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, 
         SELECT count(*) FROM {table} WHERE article_id IN (SELECT unnest($redo::VARCHAR[]))
           AND {id_col} IN (SELECT {id_col} FROM old_{table})""", {"redo": redo}).fetchall()[0][0]
     return inserted - survivors
+
+
+def _with_canonical_companies(con: duckdb.DuckDBPyConnection,
+                              by_article: dict[str, Extraction]) -> dict[str, Extraction]:
+    """Extractions whose company names are replaced by the known companies they match."""
+    from warehouse.companies import canonical_companies
+
+    names = {c.company for e in by_article.values() for c in e.claims}
+    names |= {d.company for e in by_article.values() for d in e.disputes}
+    names |= {m.name for e in by_article.values() for m in e.companies}
+    mapping = {k: v for k, v in canonical_companies(con, names).items() if k != v}
+    if not mapping:
+        return by_article
+    out = {}
+    for article_id, e in by_article.items():
+        out[article_id] = dataclasses.replace(
+            e,
+            claims=[dataclasses.replace(c, company=mapping.get(c.company, c.company)) for c in e.claims],
+            disputes=[dataclasses.replace(d, company=mapping.get(d.company, d.company)) for d in e.disputes],
+            companies=[dataclasses.replace(m, name=mapping.get(m.name, m.name)) for m in e.companies])
+    return out
 
 
 def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> None:
