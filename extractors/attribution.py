@@ -42,7 +42,21 @@ _REPORTER = re.compile(
     r"analystes?|estimations|données|proches)|\bd['’]après (?:nos|des|plusieurs) "
     r"|\bd['’]anciens (?:salariés|employés|collaborateurs)\b|\bnotre enquête\b|"
     r"\bune enquête\b|\bselon nos informations\b|\bont confié\b|\bsous couvert d['’]anonymat\b|"
-    r"\bestim(?:e|ent|ait|é) par\b|\banalystes\b", _I)
+    r"\bestim(?:e|ent|ait|é) par\b|\banalystes\b|"
+    # filings, internal documents and third-party data
+    r"\b(?:its|the|an?|their) (?:annual |quarterly |latest |regulatory )?(?:filings?|"
+    r"annual report|accounts)\b|\bfiling (?:shows?|showed)\b|\bcomptes (?:déposés|annuels|"
+    r"publiés)\b|\bgreffe\b|\binternal (?:presentation|documents?|data|memo|deck|figures)\b|"
+    r"\bdocuments? internes?\b|\b(?:data|figures|estimates) (?:from|by|suggests?|shows?|"
+    r"indicates?)\b|\bdonnées (?:de|du|d['’])\b|\bselon (?:un|une) (?:ancien|ancienne|"
+    r"source|proche|personne|document|analyste|investisseur)|\bproches? du dossier\b|"
+    r"\b(?:people|persons|sources) close to\b|"
+    # French conditional of reported facts ("aurait perdu", "atteindrait"), not "devrait"
+    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b|\b(?!(?:dev|pour|voud|faud|sau)rai)\w{3,}"
+    r"(?:e|i)rai(?:t|ent)\b", _I)
+# "according to Dealroom", "selon Les Échos": a named third party (not the claimant itself)
+_NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
+                           r"the\s+)?(?=[A-ZÀ-ÖØ-Þ])", _I)
 
 _COMPANY = re.compile(
     r"\b(?:the company|the startup|the start-up|the firm|it) (?:said|says|claims?|claimed|"
@@ -79,7 +93,8 @@ _CLAIMED_AFTER = re.compile(r"^\s*(?:(?:de|d['’]|of|in)\s+[\w'’ ]{0,30}?)?\s
 
 
 def claimed_by(sentence: str, start: int | None = None,
-               speakers: list[tuple[int, int]] = (), end: int | None = None) -> str:
+               speakers: list[tuple[int, int]] = (), end: int | None = None,
+               claimant: tuple[int, int] | None = None) -> str:
     """"company" or "reporter" for the figure at ``sentence[start:]``.
 
     A claim word fastened to the figure ("the advertised $10M", "les 10 millions
@@ -89,8 +104,12 @@ def claimed_by(sentence: str, start: int | None = None,
     investors it had $10M" -> company: the figure is what Acme told); failing that, the
     nearest after it; with no cue at all, plain narration counts as the company's claim
     (see the module docstring). Without ``start`` an independent source anywhere wins.
+    "According to X" / "selon X" naming a third party is a reporter cue unless X is the
+    ``claimant`` (the span of the company the figure is about).
     """
     reporter = [(m.start(), m.end(), "reporter") for m in _REPORTER.finditer(sentence)]
+    reporter += [(m.start(), m.end(), "reporter") for m in _NAMED_SOURCE.finditer(sentence)
+                 if not (claimant and claimant[0] == m.end())]
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
@@ -132,7 +151,11 @@ _FORECAST = re.compile(
     r"compte (?:atteindre|doubler|réaliser|lever|recruter|embaucher)|table sur|espère|"
     r"objectif|devrait|devraient|pourrait|d['’]ici (?:la fin de |à |fin )?(?:19|20)\d\d|"
     r"à l['’]horizon|l['’]an prochain|l['’]année prochaine|prévisions?|atteindra|"
-    r"dépassera|doublera|sera|seront)\b", _I)
+    r"dépassera|doublera|sera|seront|on (?:track|pace|course) for|compte (?:en |les? |l['’])?"
+    r"\w+er)\b", _I)
+# a baseline the forecast is measured from: "up from $38 million in 2024", "contre 31 millions"
+_BASELINE = re.compile(r"\b(?:up|down) from\s+(?:\w+\s+){0,2}$|\b(?:compared (?:with|to)|"
+                       r"versus|vs\.?|contre|from)\s+(?:\w+\s+){0,2}$", _I)
 _NOT_FORECAST = re.compile(
     r"\b(?:than (?:expected|anticipated|forecast|projected|planned)|(?:beat|beats|missed|"
     r"exceeded|topped|above|below|ahead of|in line with) (?:its |the |our |their |analysts['’] "
@@ -150,6 +173,8 @@ def is_forecast(sentence: str, start: int | None = None) -> bool:
     clause: "employs 40 people and plans to double" is no forecast of the 40.
     """
     cleaned = _NOT_FORECAST.sub(lambda m: " " * len(m.group(0)), sentence)
+    if start is not None and _BASELINE.search(sentence[max(0, start - 30):start]):
+        return False
     if start is None:
         return bool(_FORECAST.search(cleaned))
     for m in _FORECAST.finditer(cleaned):

@@ -15,10 +15,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from extractors.company_subjects import (
+    descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
+    trim_place,
+)
 from extractors.company_rules import (
     acronym_after, has_company_context, is_common_opener, is_person_title, platform_spans,
     split_coordination, ticker_spans, trim_figures,
@@ -27,7 +32,7 @@ from extractors.company_rules import (
 __all__ = [
     "NON_COMPANIES", "OUTLETS", "CompanyRegistry", "OrgSpan", "add_gazetteer",
     "article_spans", "company_spans", "find_reference", "is_ai_context", "is_numeric_name",
-    "is_source_org",
+    "is_outlet_key", "is_source_org",
     "main_company", "normalize_company", "weighted_counts",
 ]
 
@@ -66,6 +71,12 @@ NON_COMPANIES = frozenset(
 ) | frozenset(["series a", "series b", "series c", "series d", "series e", "gen ai",
                "ai act", "s p 500", "the company", "the startup", "start up", "covid 19",
                "ia générative", "intelligence artificielle", "artificial intelligence"])
+
+def is_outlet_key(key: str) -> bool:
+    """True for a news outlet's key, accents ignored ("les échos", "échos")."""
+    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return key in OUTLETS or plain in OUTLETS or f"les {plain}" in OUTLETS
+
 
 _AI_NAME = re.compile(r"\.ai\b|\bai$|\bia$", re.IGNORECASE)
 
@@ -159,23 +170,23 @@ def add_gazetteer(nlp, names: Iterable[str]):
 _SUFFIX_AFTER = re.compile(rf"^(?:\s*,)?\s+{_LEGAL}\b\.?", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"(?:\b(?:AI|IA|tech|fintech|software|SaaS|robotics|defense|French|British|German|"
-    r"American|US|Paris-based|London-based|[A-Z][a-z]+-based)[- ])?"
+    r"American|US|Paris-based|London-based|[A-ZÀ-ÖØ-Þ][a-z]+-based)[- ])?"
     r"\b(?:startup|start-up|start up|company|firm|unicorn|scale-up|scaleup|licorne|"
     r"société|entreprise|pépite|jeune pousse)"
     r"(?:\s+(?:d'IA|d’IA|de l'IA|d'intelligence artificielle|d’intelligence artificielle|"
     r"française|américaine|britannique|allemande|parisienne|lyonnaise|chinoise|européenne))*"
-    r"\s+((?:[A-Z0-9][\w.&'-]*|de|of|and|&)(?:\s+(?:[A-Z0-9][\w.&-]*))*)"
+    r"\s+((?:[A-ZÀ-ÖØ-Þ0-9][\w.&'-]*|de|of|and|&)(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w.&-]*))*)"
 )
 # "Mistral AI", "Acme Labs", "Foo Technologies": a capitalised name with a company-ish tail.
 _NAME_TAIL = re.compile(
-    r"\b((?:[A-Z][\w&'-]*\s+){1,3}(?:AI|IA|Labs|Technologies|Robotics|Systems|Software|"
+    r"\b((?:[A-ZÀ-ÖØ-Þ][\w&'-]*\s+){1,3}(?:AI|IA|Labs|Technologies|Robotics|Systems|Software|"
     r"Networks|Capital|Ventures|Partners|Holdings|Group|Bank|Motors|Therapeutics|"
     r"Pharmaceuticals|Industries|Energy|Airlines|Analytics|Security|Health|Financial)\b"
     r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|SA|SAS|GmbH|AG)\b\.?)?)")
 # "Acme has 300 customers": a capitalised subject before a business verb.
 _SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais|alors que)\s+)((?:[A-Z0-9][\w.&'-]*\s+){0,2}"
-    r"[A-Z0-9][\w.&-]*)(?:'s|’s)?\s+(?:now\s+|also\s+|still\s+|désormais\s+)?"
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais|alors que)\s+)((?:[A-ZÀ-ÖØ-Þ0-9][\w.&'-]*\s+){0,2}"
+    r"[A-ZÀ-ÖØ-Þ0-9][\w.&-]*)(?:'s|’s)?\s+(?:now\s+|also\s+|still\s+|désormais\s+)?"
     r"(?:has|had|have|raised|raises|employs|employed|serves|served|counts|reported|reports|posted|"
     r"posts|generated|generates|grew|lost|hit|reached|claims|claimed|is valued|was valued|"
     r"secured|closed|cut|laid off|hired|revenue|sales|ARR|a levé|lève|levait|compte|comptait|"
@@ -190,8 +201,8 @@ _TICKER = re.compile(r"\b(NYSE Arca|NYSE American|NYSE|NASDAQ|Nasdaq(?:GS|GM|CM)
 # weaker evidence, used only when NER did not call the words a person: "Acme said",
 # "Acme était", "Acme, an AI startup", "Acme, qui ..."
 _WEAK_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais)\s+)((?:[A-Z0-9][\w.&-]*\s+){0,2}"
-    r"[A-Z0-9][\w.&-]*)(?:'s|’s)?(?:\s+(?:now\s+|also\s+|désormais\s+)?(?:said|says|is|was|"
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|et|mais)\s+)((?:[A-ZÀ-ÖØ-Þ0-9][\w.&-]*\s+){0,2}"
+    r"[A-ZÀ-ÖØ-Þ0-9][\w.&-]*)(?:'s|’s)?(?:\s+(?:now\s+|also\s+|désormais\s+)?(?:said|says|is|was|"
     r"touts|told|announced|expects|plans|aims|shipped|ships|delivered|delivers|sold|sells|"
     r"booked|signed|processed|launched|added|doubled|tripled|crossed|surpassed|topped|"
     r"restated|revised|est|était|a|avait|affirme|indique|annonce|vaut|"
@@ -235,6 +246,9 @@ _NUMERIC_CONTEXTS = [
 ]
 
 
+_ITS = re.compile(r"\bits\b")
+
+
 def is_numeric_name(text: str) -> bool:
     """True for a name written like a number ("11x", "23andMe", "3M"), not "10m" or "4th"."""
     return bool(re.fullmatch(_NUMERIC, text)) and not _NOT_A_NAME.match(text)
@@ -243,7 +257,7 @@ def is_numeric_name(text: str) -> bool:
 # "Zéphyr, la start-up qui ...", "Acme, an AI company": a name in apposition to a company
 # noun, trusted even when NER reads the name as a person
 _NAMED_APPOSITIVE = re.compile(
-    rf"(?:^|[.;:!?]\s+|\b(?:and|et)\s+)((?:[A-Z][\w.&'’-]*\s+){{0,2}}[A-Z][\w.&-]*),\s+"
+    rf"(?:^|[.;:!?]\s+|\b(?:and|et)\s+)((?:[A-ZÀ-ÖØ-Þ][\w.&'’-]*\s+){{0,2}}[A-ZÀ-ÖØ-Þ][\w.&-]*),\s+"
     rf"(?:a|an|the|une?|la|le|l['’])\s*(?:[\w'’-]+\s+){{0,3}}?{_COMPANY_NOUN}\b")
 
 
@@ -269,38 +283,6 @@ def _numeric_names(text: str) -> list[tuple[int, int]]:
             if is_numeric_name(m.group(1)):
                 found.append((start, end))
     return found
-
-
-# Organisations quoted as a source or an investor: not the claimant unless they are the
-# subject of their own sentence ("Northline Ventures raised a $500M fund").
-_SOURCE_NAME = re.compile(r"\b(?:Ventures|Capital|Partners|Research|Investments|Invest|"
-                          r"Securities|Advisors|Advisers|Associates|Consulting|Insights|"
-                          r"Intelligence|Ratings|Fund|Funds|Management)$")
-_SOURCE_BEFORE = re.compile(
-    r"(?:analysts?|researchers?|economists?|estimates?|data|report|survey|study|research|"
-    r"figures|numbers|investors?|fund|funds) (?:at|from|by|of)\s+$|"
-    r"(?:led|co-led|backed|funded|compiled|published|seen|reviewed|obtained|estimated|"
-    r"conducted|menée?|conduite?|réalisée?|consultés?|publiée?|compilées?) (?:by|par)\s+$|"
-    r"(?:(?:an?|the) )?(?:spokes(?:person|woman|man)|representative|executive|analyst|"
-    r"porte-parole|représentant|analyste)s? (?:for|at|of|from|de|chez)\s+$|"
-    r"(?:told|according to|selon|d['’]après|auprès de|une enquête de|l['’]enquête de)\s+$|"
-    r"(?:customers?|clients?|clientes?|logos?|partners?|users?) (?:such as|like|including|"
-    r"comme|dont|tels? que|telles? que|of|de)\s+$|"
-    r"(?:from|including|with|alongside|auprès de|avec|dont|et)\s+(?:investors?\s+|"
-    r"investisseurs?\s+)?(?:such as\s+)?$", re.IGNORECASE)
-
-
-def is_source_org(sentence: str, start: int, end: int) -> bool:
-    """True when the organisation at ``sentence[start:end]`` is cited as a source, investor
-    or customer ("analysts at X", "led by X", "a spokesperson for X", "customers such as
-    X", "X Ventures") rather than as the company a figure is about. A sentence-initial
-    subject is never a source."""
-    before = sentence[max(0, start - 45):start]
-    if not before.strip(" \"“«'(") and start < 3:
-        return False
-    if _SOURCE_BEFORE.search(before):
-        return True
-    return bool(_SOURCE_NAME.search(sentence[start:end]))
 
 
 def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
@@ -339,7 +321,8 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             if ent.label_ not in _MISREAD or not has_company_context(text, ent.start_char,
                                                                     ent.end_char):
                 continue
-        found.extend(split_coordination(text, ent.start_char, ent.end_char))
+        for start, end in split_after_source(text, ent.start_char, ent.end_char):
+            found.extend(split_coordination(text, start, end))
 
     for match in _APPOSITIVE.finditer(text):
         name = match.group(1)
@@ -368,6 +351,7 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         found.append((end - len(" ".join(words)) if " ".join(words) == text[
             end - len(" ".join(words)):end] else match.start(1), end))
     found.extend(_numeric_names(text))
+    found.extend(subject_spans(text) + descriptor_spans(text) + genitive_spans(text))
     found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in doc.ents if
                                            e.label_ in ("GPE", "LOC", "DATE", "MONEY", "NORP")]))
     for match in _TICKER.finditer(text):
@@ -380,8 +364,10 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             words = match.group(1).split()
             if words[0] in _BAD_HEADS or words[0].isdigit():
                 continue
+            # "Acme said ... its product": "its" tells a company from a person
             if not strong and not is_numeric_name(match.group(1)) and any(
-                    s < end and start < e for s, e in persons):
+                    s < end and start < e for s, e in persons) and not _ITS.search(
+                    text, end, end + 80):
                 continue
             found.append((start, end))
     # tickers and platforms are exact: a span running over one is cut before it
@@ -391,7 +377,8 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         inside = [p for p in priority if start <= p[0] and p[1] <= end and p != (start, end)]
         if inside:
             found[i] = (start, max(start, min(p[0] for p in inside)))
-    found = [trim_figures(text, s, e) for s, e in found if e > s]
+    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    found = [trim_figures(text, *trim_place(text, s, e, places)) for s, e in found if e > s]
     spans: list[OrgSpan] = []
     ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
     for start, end in [*priority, *ordered]:
@@ -451,7 +438,7 @@ def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) ->
         return None
     if key.isdigit():
         return None
-    return OrgSpan(start, end, surface, key, is_outlet=key in OUTLETS)
+    return OrgSpan(start, end, surface, key, is_outlet=is_outlet_key(key))
 
 
 _REFERENCE_EN = re.compile(

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-__all__ = ["CURRENCY_METRICS", "find_metric_cues", "metric_for", "period_for"]
+__all__ = ["CURRENCY_METRICS", "count_metric_by_verb", "find_metric_cues", "metric_for", "period_for"]
 
 CURRENCY_METRICS = frozenset(
     {"revenue", "arr", "valuation", "funding", "profit", "loss", "bookings", "gmv"})
@@ -23,11 +24,12 @@ _I = re.IGNORECASE
 # metric -> cue patterns (both languages). Order inside a metric does not matter.
 _CUES: dict[str, list[str]] = {
     "arr": [r"annual(?:ized)? recurring revenues?", r"\bARR\b", r"run[- ]rate",
-            r"revenus? récurrents? annuels?", r"chiffre d['’]affaires récurrent"],
+            r"revenus? récurrents? annuels?", r"chiffre d['’]affaires récurrent",
+            r"revenus? annuels? récurrents?"],
     "revenue": [r"\brevenues?\b", r"\bsales\b", r"\bsold\b", r"\ba vendu\b", r"\bturnover\b", r"chiffre d['’]affaires",
                 r"\bventes\b", r"\brecettes\b", r"\brevenus?\b", r"\bCA\b", r"\bMRR\b",
                 r"\bbilled\b", r"\bfactur\w+"],
-    "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
+    "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bpric(?:ed|es|ing)\b(?= (?:\w+ ){0,3}at\b)", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
                   r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
                   r"\blicorne\b", r"\bunicorn\b"],
     "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
@@ -47,7 +49,8 @@ _CUES: dict[str, list[str]] = {
                   r"\bingénieurs\b", r"\blayoffs?\b", r"\blaid off\b", r"\bjob cuts\b",
                   r"\blicenci\w+"],
     "churn": [r"\bchurn(?:ed)?\b", r"\blost\b", r"\blosing\b", r"\bcancel+ed\b", r"\bleft\b",
-              r"\bperd(?:ait|u|re)?\b", r"\bdésabonn\w+", r"\battrition\b", r"\bquitté\b"],
+              r"\bperd(?:ait|u|re)?\b", r"\bdésabonn\w+", r"\battrition\b", r"\bquitté\b",
+              r"\brésili\w+", r"\bcancel\w*"],
     "growth": [r"\bgr[eo]w(?:n|s|ing)?\b", r"\bgrowth\b", r"\bincrease[ds]?\b", r"(?<!-)\bup\b(?!-)",
                r"\bjump(?:ed|s)?\b", r"\bsurged?\b", r"\brose\b", r"\brise\b", r"\bdoubled\b",
                r"\btripled\b", r"\bcroissance\b", r"\bhausse\b", r"\bprogress\w+", r"\baugment\w+",
@@ -58,20 +61,24 @@ _CUES: dict[str, list[str]] = {
                r"\brentab\w+", r"\bmarge\b", r"\bmargin\b"],
     "loss": [r"\blosses\b", r"\bnet loss\b", r"\boperating loss\b", r"\bloss of\b",
              r"\bburn(?:ed|ing)?\b", r"\bcash burn\b", r"\bpertes?\b", r"\bdéficit\b",
-             r"\blost money\b"],
+             r"\blost money\b", r"\blost\b", r"\blosing\b", r"\ba perdu\b"],
     "units": [r"\bunits?\b", r"\bunités\b", r"\bship(?:s|ped|ping|ments?)?\b",
               r"\bdeliver(?:ed|ies|y)\b", r"\blivr(?:é|ée|és|ées|aisons?|er)\b",
               r"\bexpédi\w+", r"\bdownloads?\b", r"\btéléchargements?\b",
               r"\bvehicles?\b", r"\bvéhicules?\b", r"\bdevices?\b", r"\bappareils?\b",
               r"\bsold\b", r"\bvendus?\b", r"\bvendues?\b", r"\borders\b"],
     "bookings": [r"\bbookings\b", r"\bcontracts? (?:worth|signed)\b", r"\bbacklog\b",
-                 r"\bpipeline\b", r"\bcommandes\b", r"\bcarnet de commandes\b", r"\bdeals\b"],
+                 r"\bpipeline\b", r"\bcommandes\b", r"\bcarnet de commandes\b", r"\bdeals\b",
+                 r"\bcontracts\b", r"\bbook(?:ed|s)\b", r"\bcontrats\b"],
     "gmv": [r"\bGMV\b", r"gross merchandise (?:value|volume)", r"volume d['’]affaires",
             r"\btransaction volume\b", r"\bvolume de transactions\b", r"\bprocessed\b"],
 }
 _CASE_SENSITIVE = frozenset({r"\bARR\b", r"\bCA\b", r"\bGMV\b", r"\bMRR\b", r"\bMAUs?\b",
                              r"\bDAUs?\b", r"\bEBITDA\b"})
-_COMPILED = {m: [re.compile(p, 0 if p in _CASE_SENSITIVE else _I) for p in pats]
+# one alternation per metric (case-sensitive cues scoped with (?-i:...)): ~14 searches per
+# sentence instead of ~170
+_COMPILED = {m: re.compile("|".join(f"(?-i:{p})" if p in _CASE_SENSITIVE else f"(?:{p})"
+                                    for p in pats), _I)
              for m, pats in _CUES.items()}
 
 # count nouns -> metric, checked first for counts
@@ -92,14 +99,46 @@ _NOUN_METRIC = [
 ]
 
 
+# "9,000 teams pay for", "40 hospitals use", "moins de 500 payaient": customers (users when
+# the noun is people); "works with 60 hospitals", "protège 2 000 entreprises": customers
+_USE_AFTER = re.compile(
+    r"^\s*(?:(?:[\w-]+\s+){0,3}?)(?:use|uses|using|pay|pays|paid|rely on|relies on|"
+    r"subscribe|subscribed|signed up|sign up|have adopted|adopted|utilisent|utilisaient|"
+    r"paient|payaient|ont adopté|font confiance|s['’]appuient)\b", _I)
+_PEOPLE_NOUN = re.compile(r"^\s*(?:(?:[\w-]+\s+){0,2}?)(?:people|persons|personnes|"
+                          r"individuals|particuliers|consumers|consommateurs)\b", _I)
+_SERVE_BEFORE = re.compile(
+    r"\b(?:serves?|served|serving|works? with|working with|travaill\w+ avec|protège\w*|"
+    r"protéger|protects?|equips?|équipe\w*|sert|servir)\s+(?:(?:au moins|more than|over|"
+    r"plus de|about|environ|près de|nearly|some|at least|quelque)\s+)?$", _I)
+
+
+def count_metric_by_verb(sentence: str, start: int, end: int) -> str | None:
+    """"customers"/"users" for a count whose verb says so, else None."""
+    if _USE_AFTER.match(sentence[end:end + 60]):
+        return "users" if _PEOPLE_NOUN.match(sentence[end:end + 40]) else "customers"
+    if _SERVE_BEFORE.search(sentence[max(0, start - 40):start]):
+        return "customers"
+    return None
+
+
 def find_metric_cues(sentence: str) -> list[tuple[str, int, int]]:
-    """Every metric cue in ``sentence`` as (metric, start, end)."""
+    """Every metric cue in ``sentence`` as (metric, start, end) (cached per sentence)."""
+    return list(_cues(sentence))
+
+
+@lru_cache(maxsize=512)
+def _cues(sentence: str) -> tuple[tuple[str, int, int], ...]:
     cues = []
-    for metric, patterns in _COMPILED.items():
-        for pattern in patterns:
-            for m in pattern.finditer(sentence):
-                cues.append((metric, m.start(), m.end()))
-    return cues
+    for metric, pattern in _COMPILED.items():
+        pos = 0
+        while True:  # overlapping cues of one metric ("sold", "a vendu") all count
+            m = pattern.search(sentence, pos)
+            if not m:
+                break
+            cues.append((metric, m.start(), m.end()))
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+    return tuple(cues)
 
 
 def _fits(metric: str, unit: str) -> bool:
@@ -120,6 +159,9 @@ def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None 
     preferred. Percentages: "lost 70% of its customers" is churn, "grew 40%" growth.
     """
     if unit == "count":
+        by_verb = count_metric_by_verb(sentence, start, end)
+        if by_verb:
+            return by_verb
         after = (noun or sentence[end:end + 40]).lstrip()
         for pattern, metric in _NOUN_METRIC:
             if pattern.match(after):
@@ -131,7 +173,7 @@ def metric_for(sentence: str, start: int, end: int, unit: str, noun: str | None 
         window = sentence[max(0, start - 60):min(len(sentence), end + 60)]
         churn = any(re.search(p, window, _I) for p in (r"\blost\b", r"\blosing\b", r"\bchurn",
                                                        r"\bperd", r"\bcancel", r"\bleft\b",
-                                                       r"\bquitté"))
+                                                       r"\bquitté", r"\brésili"))
         people = re.search(r"\b(?:customers?|clients?|users?|utilisateurs?|subscribers?|"
                            r"abonnés)\b", sentence[end:end + 40], _I)
         if churn and (people or "churn" in window.lower()):

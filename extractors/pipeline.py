@@ -16,19 +16,23 @@ Conventions:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from extractors.attribution import claimed_by, dispute_cue, is_forecast
+from extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
 from extractors.company_document import document_spans
 from extractors.companies import (
     CompanyRegistry, OrgSpan, add_gazetteer, find_reference,
     is_ai_context, is_source_org, main_company, weighted_counts,
 )
 from extractors.language import detect_language
-from extractors.metrics import COUNT_METRICS, find_metric_cues, metric_for, period_for
+from extractors.metrics import (
+    COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
+)
 from extractors.models import Claim, CompanyMention, Dispute, Extraction, Quantity
 from extractors.sentences import is_candidate, split_sentences
 from ingest.models import Article
@@ -38,7 +42,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.11.30-2"
+EXTRACTOR_VERSION = "2026.12.01-1"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -179,7 +183,7 @@ class Extractor:
             if s.doc is None:
                 continue
             result.claims.extend(self._claims(article, language, s, spans[s.index],
-                                              main_surface))
+                                              main_surface, result.claims))
             dispute = self._dispute(article, language, s, spans[s.index], main_surface)
             if dispute:
                 result.disputes.append(dispute)
@@ -187,19 +191,30 @@ class Extractor:
         return result
 
     def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
-                main_surface: str | None) -> list[Claim]:
-        claims = []
+                main_surface: str | None, previous: list[Claim] = ()) -> list[Claim]:
+        """Claims of sentence ``s``; ``previous`` are the article's claims so far."""
+        claims: list[Claim] = []
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
         for q in _find_quantities(s.text, language):
-            if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q):
+            if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q) or \
+                    is_distractor_count(s.text, q):
                 continue
-            metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
+            parent = elliptical_parent(s.text, q, claims, s.start)
+            if parent is not None:  # "1,500 customers, up from 600": unit and metric carry over
+                q = replace(q, unit=parent.unit, noun=None)
+                metric = _own_metric(s.text, q, parent)
+            else:
+                metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
+            if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
+                metric = _metric_from_before(s.text, q, previous, metric)
             if not _is_business(q, metric):
                 continue
             company = _claimant(orgs, q.start, q.end, s.text, main_surface, self.registry)
-            if company is None:
+            if company is None and parent is not None:
+                mention, name = parent.company_mention, parent.company
+            elif company is None:
                 if main_surface is None or (reference is None and metric == "other"):
                     continue
                 mention = s.text[reference[0]:reference[1]] if reference else None
@@ -209,7 +224,9 @@ class Extractor:
             claims.append(Claim(
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
-                unit=q.unit, claimed_by=claimed_by(s.text, q.start, _speakers(orgs, s.text), q.end),
+                unit=q.unit, claimed_by=claimed_by(
+                    s.text, q.start, _speakers(orgs, s.text), q.end,
+                    (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
@@ -231,6 +248,27 @@ class Extractor:
             metric = "customers"
         return Dispute(article.article_id, self.registry.canonical(name), metric, cue, s.text,
                        s.index, language)
+
+
+def _own_metric(sentence: str, q: Quantity, parent: Claim) -> str:
+    """The parent's metric, unless a cue of another fitting metric sits right before ``q``
+    ("..., portant son financement total à 65 millions")."""
+    window = max(0, q.start - 35)
+    if window <= sentence.find(parent.quantity_text) + len(parent.quantity_text):
+        return parent.metric
+    near = metric_for(sentence[window:q.end], q.start - window, q.end - window, q.unit, None)
+    return near if near not in ("other", "growth") else parent.metric
+
+
+def _metric_from_before(sentence: str, q: Quantity, previous: list[Claim], metric: str) -> str:
+    """"Acme advertises $15M in ARR. ... the real figure is between $3M and $5M": a figure
+    without a metric of its own that refers back takes the last earlier claim's metric."""
+    if not previous or not refers_back(sentence):
+        return metric
+    last = previous[-1]
+    same_kind = (q.unit == last.unit or (q.unit not in ("count", "percent")
+                                         and last.metric in CURRENCY_METRICS))
+    return last.metric if same_kind else metric
 
 
 def _ner_listens(nlp) -> bool:

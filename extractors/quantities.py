@@ -352,7 +352,7 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
             cur, e = CURRENCY_SUFFIX_SIGNS[sm.group(1)], sm.end()
         elif cw and (cur is None or cw.group(1).lower() in ("usd", "us dollars")) and (
                 not re.match(r"\s*(?:of\b|de\b|d['’])", text[e:e + 4], re.I) or mult > 1 or
-                c.vague):
+                c.vague or (c.word and v >= 1e6)):  # "le milliard d'euros"
             word = cw.group(1).lower()
             if not (word in ("pounds",) and re.match(r"\s*(?:of|lb)", text[cw.end():], re.I)):
                 cur, e = CURRENCY_WORDS[word], cw.end()
@@ -383,6 +383,8 @@ def _extend(text: str, lang: str, c: _Cand, in_range: bool = False) -> _Cand | N
                     unit, e = f"{cur}/{PER_UNITS[pr.group(1).lower()]}", pr.end()
             else:
                 mm = _MEASURE_RE.match(text, e) or _MEASURE_CS_RE.match(text, e)
+                if mm and text[mm.end():mm.end() + 1] in ("'", "’"):
+                    mm = None  # "31 millions l'an dernier": an elided article, not litres
                 if mm and not (attached_letter_mult and mm.group(1).lower() in ("m", "b")):
                     unit = MEASURE_UNITS.get(mm.group(1).lower()) or CASE_SENSITIVE_UNITS.get(
                         mm.group(1))
@@ -428,8 +430,11 @@ def _build(text: str, lang: str, c: _Cand, cores: list[_Cand], idx: int):
     hedge = "vague" if c.vague else _hedge(text, q.start, lang)
     lo = hi = None
     # Ranges: "70 to 80%", "70-80 %", "between $3M and $5M", "entre 3 et 5 millions d'euros".
-    if idx + 1 < len(cores) and hedge != "vague":
-        nxt = cores[idx + 1]
+    nxt_i = idx + 1  # the next core after this quantity ("$40 million and $50 million")
+    while nxt_i < len(cores) and cores[nxt_i].start < q.end:
+        nxt_i += 1
+    if nxt_i < len(cores) and hedge != "vague":
+        nxt = cores[nxt_i]
         sep = _RANGE_SEP_RE.fullmatch(text, q.end, _prefix_start(text, nxt.start))
         if sep:
             word = sep.group(0).strip().lower()

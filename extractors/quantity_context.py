@@ -150,6 +150,9 @@ def negated_by_word(before: str, language: str) -> bool:
         bool(re.search(r"\bmoins\s$", before, re.I))
 
 
+_TIME_LEAD = frozenset("last this next previous past prior earlier ago".split())
+
+
 def noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> str | None:
     """The noun a count is about: "1,200 employees", "3 millions d'utilisateurs"."""
     if allow_of:
@@ -170,8 +173,9 @@ def noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> s
         p = wm.end()
     while len(words) > 1 and words[0].lower() in COUNT_MODIFIERS:
         words.pop(0)  # "eight other employees", "1 200 nouveaux clients"
-    if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS:
-        return None
+    if not words or words[0].lower() in STOP_WORDS or words[0].lower() in MONTHS or \
+            re.match(r"[lL]['’]", words[0]) or words[0].lower() in _TIME_LEAD:
+        return None  # "31 millions l'an dernier", "350 last year": a time phrase, no noun
     if singular:
         return words[0].lower().strip("'’-") or None
     for w in words:
@@ -190,7 +194,21 @@ def noun_after(text: str, pos: int, allow_of: bool, singular: bool = False) -> s
     return words[0].lower().strip("'’-") or None
 
 
+# a bound set by the verb: "ne dépasse pas 250", "n'a jamais dépassé 5 millions",
+# "never exceeded $5M" (up_to); "a dépassé les 500 000", "topped $1 billion" (more_than)
+_VERB_BOUND = re.compile(
+    r"(?:\b(?P<neg>ne\s+dépass\w*\s+(?:pas|jamais|guère)|n['’](?:a|ont|avait|avaient)\s+"
+    r"(?:jamais|pas)\s+dépassé|never\s+(?:exceeded|topped|surpassed|passed)|"
+    r"(?:did|does|has|have)\s+not\s+(?:exceed|top|surpass)(?:ed)?)|\b(?P<pos>(?:a|ont|avait)\s+"
+    r"(?:déjà\s+|largement\s+)?dépassé|dépass(?:e|ent|ait)\s+(?:désormais|déjà|largement)?|"
+    r"(?:has|have|had)?\s*(?:exceeded|surpassed|topped|crossed)))"
+    r"\s*(?:les|le|la|l['’]|the|la\s+barre\s+(?:des|du)|the\s+\w+\s+mark\s+of)?\s*$", re.I)
+
+
 def hedge_before(text: str, start: int, lang: str) -> str | None:
+    v = _VERB_BOUND.search(text, max(0, start - 45), start)
+    if v:
+        return "up_to" if v.group("neg") else "more_than"
     m = _HEDGE_RE[lang].search(text, max(0, start - 25), start)
     if m:
         return HEDGES[lang][m.group(1).lower()]

@@ -26,6 +26,7 @@ _NUMBER_WORDS = (
     "dozen dozens half deux trois quatre cinq sept huit neuf dix onze douze treize quatorze "
     "quinze seize vingt trente quarante cinquante soixante cent cents mille milliard "
     "milliards douzaine douzaines moitié tiers quart")
+_DIGIT = re.compile(r"\d")
 _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE)
 
 
@@ -62,4 +63,6 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
 
 def is_candidate(sentence: str) -> bool:
     """True when ``sentence`` may hold a claim or a dispute: a digit, number word or cue."""
+    if _DIGIT.search(sentence):  # most candidates: skip the long number-word alternation
+        return True
     return bool(_CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence))

@@ -1,0 +1,96 @@
+"""Sentence rules that decide whether a figure is a claim and what it inherits.
+
+- ``is_distractor_count`` — counts that are never a business metric: "across 14 countries",
+  "dans 40 pays", "three rounds of layoffs", "three MIT graduates", an age ("its chief
+  executive, 33, said");
+- ``elliptical_parent`` — a second figure without its noun or unit takes both from the
+  figure it is compared with: "1,500 customers, up from 600", "14 millions d'euros,
+  contre 9 millions", "revendique 50 millions d'euros ..., n'en réaliserait que 20 millions";
+- ``refers_back`` — "the real figure is between $3M and $5M": a figure without a metric
+  that points back at the previous sentence's claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.models import Claim, Quantity
+
+__all__ = ["elliptical_parent", "is_distractor_count", "refers_back"]
+
+_I = re.IGNORECASE
+_DISTRACTOR_NOUNS = frozenset(
+    """countries country pays nations cities city villes ville offices bureaux markets
+    marchés states états regions régions continents languages langues sites campuses
+    locations implantations rounds tours years ans années months mois weeks semaines days
+    jours hours heures minutes times fois steps étapes graduates diplômés alumni founders
+    cofounders co-founders fondateurs cofondateurs stages phases waves vagues points
+    percentage""".split())
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:chief executive|CEO|founder|co-?founder|cofounder|president|chairman|"
+    r"chairwoman|PDG|fondat(?:eur|rice)|cofondat(?:eur|rice)|dirigeant|directeur|directrice|"
+    r"patron|patronne)|\b[A-ZÀ-Þ][a-zà-ÿ]+),\s*$")
+
+
+def is_distractor_count(sentence: str, q: Quantity) -> bool:
+    """True for a count of countries, rounds, years, graduates... or a person's age."""
+    if q.unit != "count":
+        return False
+    if q.noun and q.noun.lower().strip("'’") in _DISTRACTOR_NOUNS:
+        return True
+    following = re.match(r"\s+(?:[\w-]+\s+){0,1}?([\w-]+)", sentence[q.end:q.end + 40])
+    if following and following.group(1).lower() in _DISTRACTOR_NOUNS and not q.noun:
+        return True
+    if (q.value == int(q.value) and 16 <= q.value <= 99 and q.text.strip().isdigit()
+            and _AGE_BEFORE.search(sentence[max(0, q.start - 40):q.start])
+            and re.match(r"\s*,", sentence[q.end:q.end + 3])):
+        return True
+    return False
+
+
+# words that compare a figure with the one before it
+_LINK = re.compile(
+    r"\b(?:up from|down from|compared (?:with|to)|versus|vs\.?|from|against|contre|après|"
+    r"after|à comparer|loin des?|far from|rather than|plutôt que|instead of|au lieu de|"
+    r"n['’]en|que|than)\b|\bqu['’]", _I)
+_TIME_NOUN = re.compile(r"^(?:l['’]an|l['’]année|a year|last|the|in|en|un an|this|cette|ce|"
+                        r"previously|auparavant|today|aujourd|now|earlier|plus tôt)", _I)
+_MULTIPLIER_WORD = re.compile(r"\b(?:millions?|milliards?|billions?|thousand|mille|bn|mn|"
+                              r"M|Md|k)\b")
+
+
+def elliptical_parent(sentence: str, q: Quantity, earlier: list[Claim],
+                      sentence_start: int) -> Claim | None:
+    """The claim of this sentence a bare figure ``q`` is compared with, or None.
+
+    ``q`` is bare when it is a count with no noun (or only a time phrase after it). It
+    inherits from the last earlier claim of the sentence when a comparison word links
+    them ("up from", "contre", "compared with", "versus", "n'en ... que"), or, for a bare
+    "20 millions", when that claim is money.
+    """
+    if q.unit != "count" or (q.noun and not _TIME_NOUN.match(q.noun)):
+        return None
+    before = [c for c in earlier if c.char_start - sentence_start < q.start]
+    if not before:
+        return None
+    parent = before[-1]
+    gap = sentence[parent.char_start - sentence_start + len(parent.quantity_text):q.start]
+    if len(gap) > 90:
+        return None
+    if _LINK.search(gap):
+        return parent
+    if parent.unit not in ("count", "percent") and _MULTIPLIER_WORD.search(q.text):
+        return parent
+    return None
+
+
+_BACK = re.compile(
+    r"\b(?:the (?:real |actual |true )?(?:figure|number|total|amount)|that (?:figure|number)|"
+    r"closer to|in reality|in fact|actually|suggests?|put the (?:figure|number)|"
+    r"le (?:vrai |véritable )?(?:chiffre|montant|total)|ce (?:chiffre|montant)|"
+    r"en réalité|plutôt proche|estiment|évaluent)\b", _I)
+
+
+def refers_back(sentence: str) -> bool:
+    """True when ``sentence`` talks about a figure named before ("the real figure ...")."""
+    return bool(_BACK.search(sentence))
