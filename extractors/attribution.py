@@ -56,7 +56,7 @@ _REPORTER = re.compile(
     r"(?:e|i)rai(?:t|ent)\b", _I)
 # "according to Dealroom", "selon Les Échos": a named third party (not the claimant itself)
 _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
-                           r"the\s+)?(?=[A-ZÀ-ÖØ-Þ])", _I)
+                           r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
 
 _COMPANY = re.compile(
     r"\b(?:the company|the startup|the start-up|the firm|it) (?:said|says|claims?|claimed|"

@@ -73,3 +73,24 @@ def test_metrics_units_counts_and_arr_is_not_a_period():
     assert period_for("It had $5M in annual recurring revenue.")[0] is None
     assert period_for("Ses revenus récurrents annuels atteignent 5 millions.")[0] is None
     assert period_for("It charges $5,000 per year.")[0] == "annual"
+
+
+def test_metrics_joined_cues_keep_case_sensitivity():
+    from extractors.metrics import find_metric_cues
+
+    assert ("arr", 13, 16) in find_metric_cues("Acme reports ARR of $5M.")
+    assert not [c for c in find_metric_cues("they arr ca gmv") if c[0] in ("arr", "revenue", "gmv")]
+    # cached calls return equal, independent lists
+    first = find_metric_cues("Acme raised $5M in revenue.")
+    first.append(("x", 0, 0))
+    assert ("x", 0, 0) not in find_metric_cues("Acme raised $5M in revenue.")
+
+
+def test_metrics_count_metric_by_verb_en_fr():
+    from extractors.metrics import count_metric_by_verb
+
+    text = "Some 450 clinics rely on Acme."
+    assert count_metric_by_verb(text, 5, 8) == "customers"
+    fr = "Acme travaille avec 30 hôpitaux."
+    assert count_metric_by_verb(fr, fr.index("30"), fr.index("30") + 2) == "customers"
+    assert count_metric_by_verb("Acme has 30 engineers.", 9, 11) is None
