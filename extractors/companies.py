@@ -465,21 +465,31 @@ def main_company(counts: Mapping[str, float]) -> str | None:
 
 
 _AI_CUES = re.compile(
-    r"\bAI(?:-powered|-driven|-native|-first|-based)\b|\bAI\s+(?:startup|start-up|company|firm|"
-    r"unicorn|lab|agent|agents|sales|model|models|developer|platform|chatbot)s?\b|"
+    r"\bAI(?:-powered|-driven|-native|-first|-based)\b|"
+    r"\bAI(?:\s+[a-z][\w-]*){0,2}\s+(?:startup|start-up|company|firm|unicorn|lab|agent|agents|model|"
+    r"models|developer|platform|chatbot|maker|provider|tool)s?\b|"
     r"\bartificial intelligence\b|\bintelligence artificielle\b|\bd['’]IA\b|\bde l['’]IA\b|"
     r"\bIA\s+(?:générative|generative)\b|\bgenerative AI\b|\bLLMs?\b",
     re.IGNORECASE)
+# How far from a name an AI cue may stand to describe it: an appositive or a relative
+# clause ("X, an AI startup that ...", "the AI startup X"), not the rest of a long sentence
+# (an investor named at its end is not an AI company).
+_AI_BEFORE, _AI_AFTER = 60, 80
 
 
 def is_ai_context(name: str, sentences: Iterable[str]) -> bool:
-    """True when ``name`` is a ".ai"/" AI" name or a sentence mentioning it describes AI."""
+    """True when ``name`` is a ".ai"/" AI" name or a sentence describes it as an AI company."""
     if _AI_NAME.search(name.strip()):
         return True
     low = name.lower()
     for sentence in sentences:
-        if low in sentence.lower() and _AI_CUES.search(sentence):
-            return True
+        text = sentence.lower()
+        start = text.find(low)
+        while start >= 0:
+            window = sentence[max(0, start - _AI_BEFORE):start + len(low) + _AI_AFTER]
+            if _AI_CUES.search(window):
+                return True
+            start = text.find(low, start + 1)
     return False
 
 

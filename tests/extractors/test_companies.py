@@ -184,3 +184,15 @@ def test_companies_common_words_dropped_unless_on_the_watchlist():
     assert company_spans(doc) == []
     registry = CompanyRegistry(["Via"])
     assert [s.text for s in company_spans(doc, registry)] == ["Via"]
+
+
+def test_companies_ai_flag_needs_the_cue_near_the_name():
+    sentence = ("Verdant Labs, an AI startup that automates carbon accounting, has raised $40 million "
+                "in a Series B round led by Northline Ventures.")
+    assert is_ai_context("Verdant Labs", [sentence])
+    assert not is_ai_context("Northline Ventures", [sentence])
+    assert is_ai_context("Parcelwise", ["Parcelwise, the AI logistics platform, grew."])
+    assert is_ai_context("Ondine", ["Ondine, la start-up d'IA spécialisée dans la traduction, recrute."])
+    assert not is_ai_context("Banque Rive", [
+        "La start-up d'IA Lumo, qui a levé des fonds cette année auprès de plusieurs investisseurs dont "
+        "la Banque Rive, recrute."])
