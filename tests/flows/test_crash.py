@@ -20,12 +20,9 @@ import email
 import email.policy
 import functools
 import http.server
-import os
 import signal
 import socket
 import subprocess
-import sys
-import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
@@ -33,41 +30,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.support.cli_process import run_cli
+
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 RECIPIENT = "analyst@example.com"
-RUN_TIMEOUT = 600  # seconds; a run takes 30-90 s on a loaded two-core machine
 
 
 # --- real parts -------------------------------------------------------------------------
-
-def run_cli(args: list[str], *, cwd: Path, prefect_home: Path, fault: str | None = None,
-            timeout: float = RUN_TIMEOUT) -> subprocess.CompletedProcess:
-    """``claimwatch ARGS`` in a subprocess of its own session; its orphans are reaped after."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PREFECT_", "CLAIMWATCH_"))}
-    env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90", PREFECT_HOME=str(prefect_home))
-    if fault:
-        env["CLAIMWATCH_FAULT_AT"] = fault
-    # Output goes to files, not pipes: a killed run's orphaned Prefect server would hold
-    # the pipes open; waiting on the process itself always ends.
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "claimwatch.cli", *args], cwd=cwd, env=env,
-                                stdout=out, stderr=err, text=True, start_new_session=True)
-        try:
-            proc.wait(timeout=timeout)
-        finally:
-            try:  # reap what the run left in its process group (a killed run's Prefect server)
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            proc.wait()
-        out.seek(0)
-        err.seek(0)
-        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
-
 
 @pytest.fixture(scope="module")
 def feeds_url(tmp_path_factory):

@@ -10,12 +10,7 @@ prints every reason.
 from __future__ import annotations
 
 import http.server
-import os
 import re
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from importlib import resources
@@ -24,9 +19,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.support.cli_process import run_cli
+
 pytestmark = pytest.mark.slow
 
-RUN_TIMEOUT = 600  # seconds; a run takes 30-90 s on a loaded two-core machine
 FETCH_TIMEOUT = 2  # seconds, [fetch] timeout_seconds; the silent route waits much longer
 
 GOOD = {"TechWire": "/techwire.xml", "FrenchTech Info": "/frenchtech_info.xml"}
@@ -38,29 +34,6 @@ BAD = {
     "Loop": ("/loop-a", r"redirect loop|too many redirects"),
     "Garbage": ("/garbage.xml", r"not a feed|could not be parsed"),
 }
-
-
-def run_cli(args: list[str], *, cwd: Path, timeout: float = RUN_TIMEOUT) -> subprocess.CompletedProcess:
-    """``claimwatch ARGS`` in a subprocess with its own Prefect home; leftovers reaped after."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CLAIMWATCH_"))}
-    env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90", PREFECT_HOME=str(cwd / "prefect"))
-    # Output goes to files, not pipes: a killed run's orphaned Prefect server would hold
-    # the pipes open; waiting on the process itself always ends.
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "claimwatch.cli", *args], cwd=cwd, env=env,
-                                stdout=out, stderr=err, text=True, start_new_session=True)
-        try:
-            proc.wait(timeout=timeout)
-        finally:
-            try:  # reap what the run left in its process group (a killed run's Prefect server)
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            proc.wait()
-        out.seek(0)
-        err.seek(0)
-        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
 
 
 class _Server(http.server.ThreadingHTTPServer):
