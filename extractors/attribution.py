@@ -183,22 +183,46 @@ def is_forecast(sentence: str, start: int | None = None) -> bool:
     return False
 
 
-DISPUTE_CUES = re.compile(
-    r"\b(?:inflat(?:ed|ing|es)|fabricat(?:ed|ing|ion)|overstat(?:ed|ing|es|ement)|"
-    r"exaggerat(?:ed|ing|ion)|misleading(?:ly)?|misrepresent(?:ed|ing|ation)|falsified|"
-    r"false(?:ly)?|fake|bogus|padded|cooked|fraud(?:ulent)?|"
+# Phrases that dispute a company's customers by themselves.
+_CUSTOMER_DISPUTES = (
     r"never (?:a |actually |been )?(?:paying )?(?:customers?|clients?|signed|paid)|"
     r"(?:were|was|are|is) not (?:actually )?(?:paying )?(?:customers?|clients?)|"
-    r"not paying customers|non-paying|didn['’]t have|did not have|"
-    r"gonfl(?:é|ée|és|ées|er|ait|aient)|faux clients|fausses? (?:données|chiffres?)|"
+    r"not paying customers|faux clients|fausses? (?:données|chiffres?)|"
     r"n['’](?:a|ont|avait|avaient|étai(?:t|ent)|avoir|être) jamais été (?:des |un |une )?"
-    r"client(?:e)?s?|"
+    r"client(?:e)?s?")
+# Words that dispute a figure only when they are about one ("inflated revenue", "fake customers";
+# not "fake accounts" on a dating app or "fake frames" in a game).
+_FIGURE_DISPUTES = (
+    r"inflat(?:ed|ing|es)|fabricat(?:ed|ing|ion)|overstat(?:ed|ing|es|ement)|"
+    r"exaggerat(?:ed|ing|ion)|misleading(?:ly)?|misrepresent(?:ed|ing|ation)|falsified|"
+    r"false(?:ly)?|fake|bogus|padded|cooked|fraud(?:ulent)?|non-paying|didn['’]t have|did not have|"
+    r"gonfl(?:é|ée|és|ées|er|ait|aient)|"
     r"mensong(?:er|ère|ers|ères)|surévalu(?:é|ée|és|ées|ation)|exagér(?:é|ée|és|ées|ation)|"
     r"trompeu(?:r|se|rs|ses)|falsifi(?:é|ée|és|ées|cation)|fictifs?|fictives?|"
-    r"frauduleu(?:x|se|ses)|truqu(?:é|ée|és|ées))\b", _I)
+    r"frauduleu(?:x|se|ses)|truqu(?:é|ée|és|ées)")
+_FIGURE_NOUNS = re.compile(
+    r"\b(?:revenues?|sales|ARR|figures?|numbers?|metrics?|customers?|clients?|users?|growth|"
+    r"valuation|earnings|profits?|results|financials|books|traction|bookings|subscribers|logos?|"
+    r"chiffres?|revenus|ventes|résultats|utilisateurs|abonnés|valorisation|croissance|bilans?|"
+    r"données|comptes|recettes|investors|investisseurs|pitch deck)\b", _I)
+_FIGURE_WINDOW = 60  # characters either side of the word
+
+DISPUTE_CUES = re.compile(rf"\b(?:{_CUSTOMER_DISPUTES}|{_FIGURE_DISPUTES})\b", _I)
+_CUSTOMER_CUES = re.compile(rf"\b(?:{_CUSTOMER_DISPUTES})\b", _I)
+_FIGURE_CUES = re.compile(rf"\b(?:{_FIGURE_DISPUTES})\b", _I)
 
 
 def dispute_cue(sentence: str) -> str | None:
-    """The dispute cue ("inflated", "faux clients", ...) in ``sentence``, or None."""
-    m = DISPUTE_CUES.search(sentence)
-    return m.group(0) if m else None
+    """The dispute cue ("inflated", "faux clients", ...) in ``sentence``, or None.
+
+    ``DISPUTE_CUES`` finds candidate sentences; a word like "fake" or "inflated" only counts
+    when a figure noun (revenue, customers, chiffres, ...) stands within a few words of it.
+    """
+    m = _CUSTOMER_CUES.search(sentence)
+    if m:
+        return m.group(0)
+    for m in _FIGURE_CUES.finditer(sentence):
+        window = sentence[max(0, m.start() - _FIGURE_WINDOW):m.end() + _FIGURE_WINDOW]
+        if _FIGURE_NOUNS.search(window):
+            return m.group(0)
+    return None

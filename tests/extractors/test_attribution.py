@@ -96,3 +96,15 @@ def test_attribution_forecast_cue_after_figure_stays_in_its_clause():
 def test_attribution_french_never_customer_feminine():
     assert dispute_cue("Ces marques affirment n'avoir jamais été clientes de Brixton.")
     assert dispute_cue("Several firms said they were never paying customers.")
+
+
+def test_attribution_dispute_words_need_a_figure_nearby():
+    from extractors.attribution import dispute_cue
+    # about a figure or customers: a dispute
+    assert dispute_cue("Former staff say the startup's revenue figures were inflated.") == "inflated"
+    assert dispute_cue("Des salariés affirment que la jeune pousse a gonflé ses chiffres.") == "gonflé"
+    assert dispute_cue("Two retailers listed on its site were never customers.") is not None
+    # the same words about something else: not a dispute
+    assert dispute_cue("The dating app is cracking down on fake profiles and bots.") is None
+    assert dispute_cue("Regulators opened an inquiry into fraud at a crypto exchange.") is None
+    assert dispute_cue("Le jeu affiche de fausses images générées par l'IA.") is None
