@@ -42,7 +42,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.01-3"
+EXTRACTOR_VERSION = "2026.12.01-4"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -317,6 +317,8 @@ def _is_business(q: Quantity, metric: str) -> bool:
     if q.unit == "percent":
         return metric != "other"
     if q.unit == "count":
+        if q.value < 2 and not any(ch.isdigit() for ch in q.text):
+            return False  # "one of the companies", "un des clients": a phrase, not a count
         return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
     code = q.unit.split("/")[0]  # "USD/month" is a price
     return len(code) == 3 and code.isupper()

@@ -210,3 +210,14 @@ def test_pipeline_french_claimed_figure_vs_reported_figure(extractor):
     assert _claims(result) == {("Zéphyr", "arr", 2_000_000, "EUR", "reporter"),
                                ("Zéphyr", "arr", 6_000_000, "EUR", "company")}
     assert {c.period for c in result.claims} == {None}
+
+
+def test_pipeline_one_of_the_customers_is_not_a_count(extractor):
+    from datetime import datetime, timezone
+    from ingest.models import Article
+    article = Article(article_id="one", url=None, title="Quarrel over logos", source="t",
+                      published_at=datetime(2025, 3, 1, tzinfo=timezone.utc), language="en",
+                      text="A spokesperson for one of the customers listed by Acme AI said it never paid. "
+                           "Acme AI says it has 40 customers.")
+    values = sorted(c.value for c in extractor.extract(article).claims if c.metric == "customers")
+    assert values == [40]
