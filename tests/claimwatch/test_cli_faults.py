@@ -19,8 +19,8 @@ import duckdb
 import pytest
 
 from tests.support.cli_process import run_cli
+from tests.support.configs import RECIPIENT, write_sample_config
 
-RECIPIENT = "analyst@example.com"
 
 
 def one_error_line(result: subprocess.CompletedProcess) -> str:
@@ -54,35 +54,8 @@ def feeds_url(tmp_path):
 
 
 def write_config(folder: Path, feeds_url: str, smtp_port: int | None = None) -> Path:
-    smtp = f'\n[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nstarttls = false\ntimeout_seconds = 10\n' \
-        if smtp_port else ""
-    text = f"""
-[warehouse]
-path = "{(folder / 'cw.duckdb').as_posix()}"
-lock_timeout_seconds = 2
-
-[[feeds]]
-name = "TechWire"
-url = "{feeds_url}/techwire.xml"
-
-[[feeds]]
-name = "FrenchTech Info"
-url = "{feeds_url}/frenchtech_info.xml"
-
-[fetch]
-timeout_seconds = 5
-retries = 0
-retry_delay_seconds = 0
-full_text = false
-
-[digest]
-to = ["{RECIPIENT}"]
-from = "claimwatch@example.com"
-out_dir = "{(folder / 'digests').as_posix()}"
-{smtp}"""
-    path = folder / "claimwatch.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    # a short lock timeout: a locked warehouse must be reported within seconds
+    return write_sample_config(folder, feeds_url, smtp_port=smtp_port, lock_timeout_seconds=2)
 
 
 # --- a locked warehouse -------------------------------------------------------------------

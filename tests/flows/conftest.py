@@ -7,9 +7,10 @@ import http.server
 import socket
 import threading
 from importlib import resources
-from pathlib import Path
 
 import pytest
+
+from tests.support.configs import write_sample_config
 
 
 @pytest.fixture(scope="session")
@@ -62,39 +63,5 @@ def smtp_server():
 @pytest.fixture
 def write_config():
     """A function writing a claimwatch.toml for the served feeds (and SMTP, when a port is given)."""
-    return _write_config
-
-
-def _write_config(tmp_path: Path, base_url: str, smtp_port: int | None, extra_feeds: str = "") -> Path:
-    smtp = f"""
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-starttls = false
-""" if smtp_port else ""
-    text = f"""
-[warehouse]
-path = "{(tmp_path / 'cw.duckdb').as_posix()}"
-
-[[feeds]]
-name = "TechWire"
-url = "{base_url}/techwire.xml"
-
-[[feeds]]
-name = "FrenchTech Info"
-url = "{base_url}/frenchtech_info.xml"
-{extra_feeds}
-[fetch]
-timeout_seconds = 5
-retries = 0
-retry_delay_seconds = 0
-full_text = false
-
-[digest]
-to = ["analyst@example.com"]
-from = "claimwatch@example.com"
-out_dir = "{(tmp_path / 'digests').as_posix()}"
-{smtp}"""
-    path = tmp_path / "claimwatch.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return lambda folder, base_url, smtp_port, extra_feeds="": write_sample_config(
+        folder, base_url, smtp_port=smtp_port, extra_feeds=extra_feeds)

@@ -31,11 +31,11 @@ import duckdb
 import pytest
 
 from tests.support.cli_process import run_cli
+from tests.support.configs import write_sample_config
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
-RECIPIENT = "analyst@example.com"
 
 
 # --- real parts -------------------------------------------------------------------------
@@ -85,40 +85,7 @@ class Mailbox:
 
 def write_config(folder: Path, feeds_url: str, smtp_port: int) -> Path:
     # batch_size 1 -> extraction batches of 4 articles, so a kill can land between batches.
-    text = f"""
-[warehouse]
-path = "{(folder / 'cw.duckdb').as_posix()}"
-
-[[feeds]]
-name = "TechWire"
-url = "{feeds_url}/techwire.xml"
-
-[[feeds]]
-name = "FrenchTech Info"
-url = "{feeds_url}/frenchtech_info.xml"
-
-[fetch]
-timeout_seconds = 5
-retries = 0
-retry_delay_seconds = 0
-full_text = false
-
-[extract]
-batch_size = 1
-
-[digest]
-to = ["{RECIPIENT}"]
-from = "claimwatch@example.com"
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-starttls = false
-timeout_seconds = 10
-"""
-    path = folder / "claimwatch.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_sample_config(folder, feeds_url, smtp_port=smtp_port, extra="[extract]\nbatch_size = 1\n")
 
 
 # --- reading the warehouse ----------------------------------------------------------------
