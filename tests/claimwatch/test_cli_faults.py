@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import email
 import email.policy
-import functools
-import http.server
 import socket
 import subprocess
 import sys
-import threading
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import pytest
 
 from tests.support.cli_process import run_cli
 from tests.support.configs import RECIPIENT, write_sample_config
+from tests.support.servers import serve_sample_feeds
 
 
 
@@ -39,18 +37,8 @@ def free_port() -> int:
 
 @pytest.fixture
 def feeds_url(tmp_path):
-    root = tmp_path / "www"
-    root.mkdir()
-    for entry in (resources.files("claimwatch") / "samples").iterdir():
-        if entry.name.endswith(".xml"):
-            (root / entry.name).write_bytes(entry.read_bytes())
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a, **k: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_sample_feeds(tmp_path / "www") as url:
+        yield url
 
 
 def write_config(folder: Path, feeds_url: str, smtp_port: int | None = None) -> Path:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import socket
-import threading
-from importlib import resources
 
 import pytest
 
 from tests.support.configs import write_sample_config
+from tests.support.servers import serve_sample_feeds
 
 
 @pytest.fixture(scope="session")
@@ -24,17 +21,8 @@ def prefect_harness():
 def feed_server(tmp_path):
     """Serve the bundled sample feeds (and nothing else) from a real HTTP server on 127.0.0.1."""
     root = tmp_path / "www"
-    root.mkdir()
-    for entry in (resources.files("claimwatch") / "samples").iterdir():
-        if entry.name.endswith(".xml"):
-            (root / entry.name).write_bytes(entry.read_bytes())
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", root
-    server.shutdown()
-    server.server_close()
+    with serve_sample_feeds(root) as url:
+        yield url, root
 
 
 @pytest.fixture

@@ -18,13 +18,9 @@ from __future__ import annotations
 
 import email
 import email.policy
-import functools
-import http.server
 import signal
 import socket
 import subprocess
-import threading
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -32,6 +28,7 @@ import pytest
 
 from tests.support.cli_process import run_cli
 from tests.support.configs import write_sample_config
+from tests.support.servers import serve_sample_feeds
 
 pytestmark = pytest.mark.slow
 
@@ -43,17 +40,8 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def feeds_url(tmp_path_factory):
     """The sample feeds over HTTP; shared, since article ids come from the URLs."""
-    root = tmp_path_factory.mktemp("www")
-    for entry in (resources.files("claimwatch") / "samples").iterdir():
-        if entry.name.endswith(".xml"):
-            (root / entry.name).write_bytes(entry.read_bytes())
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a, **k: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_sample_feeds(tmp_path_factory.mktemp("www")) as url:
+        yield url
 
 
 class Mailbox:
