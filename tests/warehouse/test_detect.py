@@ -3,26 +3,11 @@ idempotency, recomputation and the explanation text."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from claimwatch.config import DetectConfig
 from warehouse.detect import explain, format_figure, normalize_period
-
-_spec = importlib.util.spec_from_file_location(
-    "detect_support", Path(__file__).with_name("test_detect_support.py"))
-support = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(support)
-
-
-@pytest.fixture()
-def store(tmp_path):
-    s = support.Store(tmp_path / "w.duckdb")
-    yield s
-    s.con.close()
-
 
 def _eleven_x(store):
     a1 = store.article("11x blog", "2024-10-03")

@@ -2,23 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import pytest
-
-_spec = importlib.util.spec_from_file_location(
-    "detect_support", Path(__file__).with_name("test_detect_support.py"))
-support = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(support)
-
-
-@pytest.fixture()
-def store(tmp_path):
-    s = support.Store(tmp_path / "w.duckdb")
-    yield s
-    s.con.close()
-
 
 def _pair(store, company_fig: dict, report_fig: dict, day1="2025-01-10", day2="2025-02-10",
           src1="Blog", src2="Paper"):
