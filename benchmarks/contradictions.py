@@ -43,7 +43,7 @@ def _matches(exp: dict, found: tuple) -> bool:
 
 
 def _load_articles(files: list[Path]):
-    from ingest.archive import read_jsonl
+    from claimwatch.ingest.archive import read_jsonl
 
     by_story = {}
     articles = []
@@ -84,10 +84,10 @@ def _need_met(need: dict, extraction) -> bool:
 
 def evaluate(stories_dir: Path = STORIES) -> dict:
     """Run the pipeline on every story; return figures and per-story details."""
-    from extractors import EXTRACTOR_VERSION, Extractor
-    from warehouse.db import connect
-    from warehouse.detect import detect_contradictions
-    from warehouse.load import known_companies, save_articles, save_extractions
+    from claimwatch.extractors import EXTRACTOR_VERSION, Extractor
+    from claimwatch.warehouse.db import connect
+    from claimwatch.warehouse.detect import detect_contradictions
+    from claimwatch.warehouse.load import known_companies, save_articles, save_extractions
 
     spec = json.loads((stories_dir / "expected.json").read_text(encoding="utf-8"))
     stories = {s["story"]: s for s in spec["stories"]}

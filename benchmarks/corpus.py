@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ingest.models import Article, article_id_for
+from claimwatch.ingest.models import Article, article_id_for
 
 __all__ = [
     "generate_articles", "load_real_feeds", "shared_benchmarks_dir", "word_count", "write_jsonl",
@@ -362,7 +362,7 @@ def load_real_feeds(folder: str | os.PathLike | None = None) -> tuple[list[Artic
     if not root.is_dir():
         return [], [f"{root}: folder absent"]
     from claimwatch.errors import ClaimwatchError
-    from ingest import parse_feed
+    from claimwatch.ingest import parse_feed
     articles, skipped = [], []
     for path in sorted(root.glob("*.xml")):
         try:

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from warehouse.db import connect
-from warehouse.detect import detect_contradictions
+from claimwatch.warehouse.db import connect
+from claimwatch.warehouse.detect import detect_contradictions
 
 __all__ = ["run", "synthetic_tables"]
 

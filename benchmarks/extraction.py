@@ -98,8 +98,8 @@ def finer_predictions(sentences: list[tuple[str, set[tuple[int, int]]]],
     pass over the sentences of one FiNER document (``documents[i]`` is sentence i's)."""
     import spacy
 
-    from extractors import Extractor
-    from extractors.company_document import document_spans
+    from claimwatch.extractors import Extractor
+    from claimwatch.extractors.company_document import document_spans
 
     texts = [t for t, _ in sentences]
     extractor = Extractor()
@@ -144,7 +144,7 @@ def _finer_rows(split: str = "test") -> list[dict]:
 
 
 def _numclaim_rows() -> list[dict]:
-    from extractors.attribution import is_forecast
+    from claimwatch.extractors.attribution import is_forecast
 
     folder = shared_benchmarks() / "numclaim"
     files = sorted(folder.glob("*_test.csv")) if folder.is_dir() else []
@@ -200,9 +200,9 @@ def _gold_rows_for(items: list[dict], label: str, by_language: bool = False) -> 
 
 
 def _score_gold(items: list[dict], label: str) -> list[dict]:
-    from extractors import Extractor
-    from extractors.companies import normalize_company
-    from ingest.models import Article
+    from claimwatch.extractors import Extractor
+    from claimwatch.extractors.companies import normalize_company
+    from claimwatch.ingest.models import Article
 
     extractor = Extractor()
     published = datetime(2025, 6, 1, tzinfo=timezone.utc)

@@ -27,9 +27,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from extractors.models import Claim, CompanyMention, Dispute, Extraction
-from ingest.models import Article
-from warehouse import claim_id_for, connect, save_articles, save_extractions
+from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse import claim_id_for, connect, save_articles, save_extractions
 
 __all__ = ["run", "main", "TARGET_ROWS_PER_SECOND", "SHAPES"]
 

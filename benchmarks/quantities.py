@@ -35,8 +35,8 @@ import re
 import time
 from pathlib import Path
 
-from extractors.quantities import find_quantities
-from extractors.quantity_units import noun_lemma
+from claimwatch.extractors.quantities import find_quantities
+from claimwatch.extractors.quantity_units import noun_lemma
 
 __all__ = ["run", "shared_benchmarks", "gold_key", "score"]
 

@@ -55,7 +55,7 @@ def one_core() -> Iterator[None]:
 
 
 def _claimwatch():
-    from extractors import Extractor
+    from claimwatch.extractors import Extractor
     return Extractor()
 
 
@@ -155,8 +155,8 @@ def speed_path_check(articles) -> dict[str, str]:
     the duration: (1) no spaCy component removed (tagger, parser, lemmatizer... all run);
     (2) ``is_candidate`` -> every sentence goes through spaCy. Returns a verdict per shortcut.
     """
-    import extractors.pipeline as pipeline
-    from extractors import Extractor
+    import claimwatch.extractors.pipeline as pipeline
+    from claimwatch.extractors import Extractor
     needed = ("is_candidate", "_UNNEEDED", "_KEEP")
     if not all(hasattr(pipeline, name) for name in needed):
         reason = "not checkable: extractors.pipeline has no is_candidate/_UNNEEDED/_KEEP to switch off"

@@ -54,7 +54,7 @@ def _check_warehouse(config: Config) -> None:
 @contextmanager
 def _warehouse(config: Config, read_only: bool = True):
     """The warehouse connection for one command, closed afterwards."""
-    import warehouse
+    from claimwatch import warehouse
     con = warehouse.connect(config.warehouse.path, read_only=read_only,
                             lock_timeout_seconds=config.warehouse.lock_timeout_seconds)
     try:
@@ -71,7 +71,7 @@ def _date(text: str) -> date:
 
 
 def _print_summary(summary: dict) -> None:
-    from flows.daily import RunSummary
+    from claimwatch.flows.daily import RunSummary
     for line in RunSummary(**summary).lines():
         print(line)
 
@@ -83,7 +83,7 @@ def cmd_run(args) -> int:
     _prefect_env()
     config = _config(args)
     _check_warehouse(config)
-    from flows.daily import daily_flow, with_runner
+    from claimwatch.flows.daily import daily_flow, with_runner
     summary = with_runner(daily_flow, config)(config_path=args.config, db=args.db, trigger="run")
     _print_summary(summary)
     return 0 if summary["status"] in ("ok", "partial") else 1
@@ -96,7 +96,7 @@ def cmd_import(args) -> int:
         raise ImportFileError(f"no such file: {args.file}")
     config = _config(args)
     _check_warehouse(config)
-    from flows.daily import import_flow, with_runner
+    from claimwatch.flows.daily import import_flow, with_runner
     summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db)
     _print_summary(summary)
     return 0
@@ -107,7 +107,7 @@ def cmd_reprocess(args) -> int:
     _prefect_env()
     config = _config(args)
     _check_warehouse(config)
-    from flows.daily import reprocess_flow, with_runner
+    from claimwatch.flows.daily import reprocess_flow, with_runner
     summary = with_runner(reprocess_flow, config)(config_path=args.config, db=args.db)
     _print_summary(summary)
     return 0
@@ -115,8 +115,8 @@ def cmd_reprocess(args) -> int:
 
 def cmd_extract(args) -> int:
     """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database."""
-    import ingest
-    from extractors import Extractor, quantities_for
+    from claimwatch import ingest
+    from claimwatch.extractors import Extractor, quantities_for
     config = _config(args)
     out = sys.stdout
     input_ids: dict[str, str] = {}
@@ -146,7 +146,7 @@ def cmd_extract(args) -> int:
 
 def cmd_sql(args) -> int:
     """Run a read-only SQL query against the warehouse."""
-    import warehouse
+    from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.run_sql(con, args.query)
     print(warehouse.format_rows(columns, rows, args.format))
@@ -155,7 +155,7 @@ def cmd_sql(args) -> int:
 
 def cmd_contradictions(args) -> int:
     """List open contradictions, optionally for one company."""
-    import warehouse
+    from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.open_contradictions(con, args.company)
     if not rows:
@@ -167,7 +167,7 @@ def cmd_contradictions(args) -> int:
 
 def cmd_timeline(args) -> int:
     """Show every claim of a company by metric and date, with its source."""
-    import warehouse
+    from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.company_timeline(con, args.company)
     if not rows:
@@ -179,7 +179,7 @@ def cmd_timeline(args) -> int:
 
 def cmd_digest(args) -> int:
     """Send the digest of what is new now (or render it with --dry-run, or resend a day's)."""
-    import digest
+    from claimwatch import digest
     config = _config(args)
     with _warehouse(config, read_only=False) as con:
         report = digest.send_digests(
@@ -192,7 +192,7 @@ def cmd_digest(args) -> int:
 
 def cmd_export(args) -> int:
     """Write every table to Parquet files partitioned by date."""
-    import warehouse
+    from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         paths = warehouse.export_parquet(con, Path(args.out))
     print(f"wrote {len(paths)} Parquet files under {args.out}")
@@ -203,7 +203,7 @@ def cmd_serve(args) -> int:
     """Register the daily deployment on the Prefect server and run it on schedule."""
     _prefect_env()
     config = _config(args)
-    from flows.schedule import serve
+    from claimwatch.flows.schedule import serve
     serve(config, config_path=args.config)
     return 0
 

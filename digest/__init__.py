@@ -20,11 +20,11 @@ import duckdb
 from claimwatch.config import Config, RecipientConfig
 from claimwatch.errors import DeliveryError
 from claimwatch.faults import fault_point
-from digest.deliver import send_message, write_digest_files
-from digest.message import build_message
-from digest.render import RenderedDigest, render_digest
-from warehouse import outbox
-from warehouse.db import transaction
+from claimwatch.digest.deliver import send_message, write_digest_files
+from claimwatch.digest.message import build_message
+from claimwatch.digest.render import RenderedDigest, render_digest
+from claimwatch.warehouse import outbox
+from claimwatch.warehouse.db import transaction
 
 __all__ = ["send_digests", "DigestReport", "RecipientResult"]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claimwatch.config import SmtpConfig
 from claimwatch.errors import DeliveryError
-from digest.render import RenderedDigest
+from claimwatch.digest.render import RenderedDigest
 
 __all__ = ["send_message", "write_digest_files", "digest_file_stem"]
 

@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from claimwatch.errors import DeliveryError
-from digest.render import RenderedDigest
+from claimwatch.digest.render import RenderedDigest
 
 __all__ = ["build_message", "header_safe"]
 

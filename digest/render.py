@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from warehouse.outbox import ClaimItem, ContradictionItem, Item
+from claimwatch.warehouse.outbox import ClaimItem, ContradictionItem, Item
 
 __all__ = ["RenderedDigest", "render_digest", "build_subject", "format_value", "safe_url", "clean_text",
            "MONTHS"]
@@ -30,7 +30,7 @@ _HEDGE_PREFIX = {"about": "~", "more_than": ">", "at_least": "â‰¥", "up_to": "â‰
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _QUOTE_MAX = 280
 
-_ENV = Environment(loader=PackageLoader("digest", "templates"),
+_ENV = Environment(loader=PackageLoader("claimwatch.digest", "templates"),
                    autoescape=lambda name: name is None or not name.endswith(".txt"),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)

@@ -4,6 +4,6 @@ Public entry points: ``Extractor`` (``extract`` / ``extract_many``), ``quantitie
 ``EXTRACTOR_VERSION``. Import the submodules for the individual rules.
 """
 
-from extractors.pipeline import EXTRACTOR_VERSION, Extractor, quantities_for
+from claimwatch.extractors.pipeline import EXTRACTOR_VERSION, Extractor, quantities_for
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "quantities_for"]

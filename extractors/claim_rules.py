@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.models import Claim, Quantity
+from claimwatch.extractors.models import Claim, Quantity
 
 __all__ = ["elliptical_parent", "is_distractor_count", "refers_back"]
 

@@ -20,11 +20,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from extractors.company_subjects import (
+from claimwatch.extractors.company_subjects import (
     descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
     trim_place,
 )
-from extractors.company_rules import (
+from claimwatch.extractors.company_rules import (
     acronym_after, has_company_context, is_common_opener, is_person_title, platform_spans,
     split_coordination, ticker_spans, trim_figures,
 )

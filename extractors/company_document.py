@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from extractors.companies import CompanyRegistry, OrgSpan, article_spans, company_spans
-from extractors.company_rules import has_company_context
+from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, article_spans, company_spans
+from claimwatch.extractors.company_rules import has_company_context
 
 __all__ = ["document_spans"]
 

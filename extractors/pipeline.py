@@ -22,20 +22,20 @@ from dataclasses import dataclass, field
 
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
-from extractors.attribution import claimed_by, dispute_cue, is_forecast
-from extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
-from extractors.company_document import document_spans
-from extractors.companies import (
+from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
+from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
+from claimwatch.extractors.company_document import document_spans
+from claimwatch.extractors.companies import (
     CompanyRegistry, OrgSpan, add_gazetteer, find_reference,
     is_ai_context, is_source_org, main_company, weighted_counts,
 )
-from extractors.language import detect_language
-from extractors.metrics import (
+from claimwatch.extractors.language import detect_language
+from claimwatch.extractors.metrics import (
     COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
 )
-from extractors.models import Claim, CompanyMention, Dispute, Extraction, Quantity
-from extractors.sentences import is_candidate, split_sentences
-from ingest.models import Article
+from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction, Quantity
+from claimwatch.extractors.sentences import is_candidate, split_sentences
+from claimwatch.ingest.models import Article
 
 __all__ = [
     "EXTRACTOR_VERSION", "TITLE_SEPARATOR", "Extractor", "combined_text", "quantities_for",
@@ -60,7 +60,7 @@ def combined_text(article: Article) -> str:
 
 
 def _find_quantities(text: str, language: str) -> list[Quantity]:
-    from extractors.quantities import find_quantities  # H1's parser
+    from claimwatch.extractors.quantities import find_quantities  # H1's parser
     return find_quantities(text, language=language)
 
 

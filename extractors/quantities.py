@@ -35,18 +35,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.models import Quantity
-from extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
-from extractors.quantity_money import (
+from claimwatch.extractors.models import Quantity
+from claimwatch.extractors.numbers import MULTIPLIERS, NUMBER_WORDS, parse_numeral, parse_number_words
+from claimwatch.extractors.quantity_money import (
     CENTS_AFTER_RE, CHANGE_BEFORE_RE, DOLLAR_CI, DOLLAR_CI_RE, FRAC_MULT_RE, ISO_AFTER_RE,
     NAME_AFTER_RE, SUBUNIT_RE, VIDEO_LINES, plural_soon,
 )
-from extractors.quantity_context import (
+from claimwatch.extractors.quantity_context import (
     COUNT_MODIFIERS, FOLD_RE, bounds as _bounds, fold_value, hedge_before as _hedge, is_age,
     is_index_level,
     is_range_from, is_year, negated_by_word, noun_after as _noun_after,
 )
-from extractors.quantity_units import (
+from claimwatch.extractors.quantity_units import (
     BUSINESS_NOUNS, CASE_SENSITIVE_UNITS, CURRENCY_PREFIXES, CURRENCY_SUFFIX_SIGNS,
     CURRENCY_WORDS, HEDGES, MEASURE_UNITS, MONTHS, PER_UNITS, STOP_WORDS, SUBUNITS,
     alternation,

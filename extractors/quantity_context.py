@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.numbers import NUMBER_WORDS, parse_number_words
-from extractors.quantity_units import (
+from claimwatch.extractors.numbers import NUMBER_WORDS, parse_number_words
+from claimwatch.extractors.quantity_units import (
     BUSINESS_NOUNS, HEDGES, MEASURE_UNITS, MONTHS, STOP_WORDS, alternation,
 )
 

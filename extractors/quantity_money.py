@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.quantity_units import ISO_CODES, STOP_WORDS
+from claimwatch.extractors.quantity_units import ISO_CODES, STOP_WORDS
 
 __all__ = [
     "CENTS_AFTER_RE", "CHANGE_BEFORE_RE", "DOLLAR_CI", "DOLLAR_CI_RE", "FRAC_MULT_RE",

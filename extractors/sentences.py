@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.attribution import DISPUTE_CUES
+from claimwatch.extractors.attribution import DISPUTE_CUES
 
 __all__ = ["is_candidate", "split_sentences"]
 

@@ -14,14 +14,14 @@ from dataclasses import asdict, dataclass, field
 
 from prefect import flow, get_run_logger
 
-import warehouse
+from claimwatch import warehouse
 from claimwatch.config import Config, load_config
 from claimwatch.faults import fault_point  # test hook: SIGKILL at a named point when $CLAIMWATCH_FAULT_AT
-from extractors import EXTRACTOR_VERSION
-from flows import tasks
-from flows.progress import progress_bar
-from flows.runners import make_task_runner
-from ingest.models import Article
+from claimwatch.extractors import EXTRACTOR_VERSION
+from claimwatch.flows import tasks
+from claimwatch.flows.progress import progress_bar
+from claimwatch.flows.runners import make_task_runner
+from claimwatch.ingest.models import Article
 
 
 @dataclass
@@ -163,7 +163,7 @@ def daily_flow(config_path: str | None = None, db: str | None = None, trigger: s
 def import_flow(path: str, config_path: str | None = None, db: str | None = None,
                 batch_size: int = 2000) -> dict:
     """Bring in a JSONL archive in batches, then extract and detect (no digest)."""
-    import ingest
+    from claimwatch import ingest
     config = _settings(config_path, db)
 
     def stages(con, summary: RunSummary, logger) -> None:

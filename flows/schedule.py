@@ -141,7 +141,7 @@ def serve(config: Config, config_path: str | None) -> None:
     schedule = make_schedule(config)
     parameters = deployment_parameters(config, config_path)
 
-    from flows.daily import daily_flow, with_runner
+    from claimwatch.flows.daily import daily_flow, with_runner
 
     flow_obj = with_runner(daily_flow, config)
     print(f"claimwatch: serving {deployment_full_name(config)} on {url} "

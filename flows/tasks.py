@@ -10,14 +10,14 @@ from prefect import task
 from prefect.cache_policies import NONE
 from prefect.tasks import exponential_backoff
 
-import digest
-import ingest
-import warehouse
+from claimwatch import digest
+from claimwatch import ingest
+from claimwatch import warehouse
 from claimwatch.config import CompaniesConfig, Config, ExtractConfig
-from extractors import EXTRACTOR_VERSION, Extractor
-from extractors.models import Extraction
-from ingest.models import Article, FeedResult, FeedState
-from warehouse.detect import detect_contradictions
+from claimwatch.extractors import EXTRACTOR_VERSION, Extractor
+from claimwatch.extractors.models import Extraction
+from claimwatch.ingest.models import Article, FeedResult, FeedState
+from claimwatch.warehouse.detect import detect_contradictions
 
 # One Extractor per worker process, keyed by its settings, so each worker loads spaCy once.
 _EXTRACTORS: dict[str, Extractor] = {}

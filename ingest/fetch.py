@@ -14,9 +14,9 @@ import httpx
 
 from claimwatch.config import FeedConfig, FetchConfig
 from claimwatch.errors import FeedError
-from ingest.http import FetchError, HostLimiter, get, make_client
-from ingest.models import FeedResult, FeedState
-from ingest.parse import parse_feed
+from claimwatch.ingest.http import FetchError, HostLimiter, get, make_client
+from claimwatch.ingest.models import FeedResult, FeedState
+from claimwatch.ingest.parse import parse_feed
 
 __all__ = ["fetch_feed", "fetch_feeds"]
 

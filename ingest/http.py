@@ -25,7 +25,7 @@ import httpx
 
 from claimwatch.config import FetchConfig
 from claimwatch.errors import FeedError
-from ingest.urls import host_key
+from claimwatch.ingest.urls import host_key
 
 __all__ = ["FetchError", "Fetched", "HostLimiter", "make_client", "get"]
 

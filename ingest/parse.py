@@ -28,9 +28,9 @@ from datetime import datetime, timezone
 import feedparser
 
 from claimwatch.errors import FeedError
-from ingest.models import Article, article_id_for
-from ingest.text import html_to_text, plain_title, word_count
-from ingest.urls import canonical_url, resolve_url
+from claimwatch.ingest.models import Article, article_id_for
+from claimwatch.ingest.text import html_to_text, plain_title, word_count
+from claimwatch.ingest.urls import canonical_url, resolve_url
 
 __all__ = ["parse_feed", "check_entity_declarations"]
 

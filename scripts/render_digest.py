@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.render import RenderedDigest, render_digest  # noqa: E402
-from warehouse.outbox import Item  # noqa: E402
+from claimwatch.digest.render import RenderedDigest, render_digest  # noqa: E402
+from claimwatch.warehouse.outbox import Item  # noqa: E402
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
@@ -29,8 +29,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 def warehouse_items(path: Path, recipient: str) -> list[Item]:
     """Everything the recipient watches, as if nothing had been sent: computed on a copy of
     the warehouse whose outbox is emptied, so the warehouse itself is never touched."""
-    from warehouse.db import connect
-    from warehouse.outbox import candidate_items, clear_outbox
+    from claimwatch.warehouse.db import connect
+    from claimwatch.warehouse.outbox import candidate_items, clear_outbox
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "copy.duckdb"

@@ -4,18 +4,18 @@ Contradiction detection lives in ``warehouse.detect`` and the digest outbox in
 ``warehouse.outbox``; import those modules directly.
 """
 
-from warehouse.db import connect, transaction
-from warehouse.export import export_parquet
-from warehouse.feeds import feed_states, save_feed_results
-from warehouse.load import (
+from claimwatch.warehouse.db import connect, transaction
+from claimwatch.warehouse.export import export_parquet
+from claimwatch.warehouse.feeds import feed_states, save_feed_results
+from claimwatch.warehouse.load import (
     articles_to_extract, claim_id_for, count_articles_to_extract, dispute_id_for, known_companies,
     normalise_alias, save_aliases, save_articles, save_extractions, unseen_articles,
 )
-from warehouse.migrations import MIGRATIONS, migrate
-from warehouse.queries import (
+from claimwatch.warehouse.migrations import MIGRATIONS, migrate
+from claimwatch.warehouse.queries import (
     FORMATS, company_timeline, counts, format_rows, open_contradictions, resolve_company, run_sql,
 )
-from warehouse.runs import RUN_STATUSES, finish_run, last_runs, start_run
+from claimwatch.warehouse.runs import RUN_STATUSES, finish_run, last_runs, start_run
 
 __all__ = [
     "connect", "transaction", "migrate", "MIGRATIONS",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import duckdb
 from rapidfuzz import fuzz, process
 
-from warehouse.load import normalise_alias
+from claimwatch.warehouse.load import normalise_alias
 
 __all__ = ["canonical_companies", "same_company"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from claimwatch.errors import WarehouseError, WarehouseLockedError
-from warehouse.migrations import migrate
+from claimwatch.warehouse.migrations import migrate
 
 _LOCK_HINT = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?: \(PID (?P<pid>\d+)\))?\.?(?: See also|$)",
                         re.S)

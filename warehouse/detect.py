@@ -39,7 +39,7 @@ import pyarrow as pa
 
 from claimwatch.config import DetectConfig
 from claimwatch.errors import WarehouseError
-from warehouse.db import transaction
+from claimwatch.warehouse.db import transaction
 
 __all__ = ["detect_contradictions", "explain", "format_figure", "normalize_period",
            "CLAIM_WINDOW_DAYS", "REVISION_WINDOW_DAYS"]

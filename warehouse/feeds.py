@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from ingest.models import FeedResult, FeedState
-from warehouse._batch import Registered, batch_error, utc_now
-from warehouse.db import transaction
+from claimwatch.ingest.models import FeedResult, FeedState
+from claimwatch.warehouse._batch import Registered, batch_error, utc_now
+from claimwatch.warehouse.db import transaction
 
 __all__ = ["save_feed_results", "feed_states"]
 

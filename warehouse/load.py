@@ -34,11 +34,11 @@ import duckdb
 import pyarrow as pa
 
 from claimwatch.errors import WarehouseError
-from extractors.models import Extraction
-from ingest.models import Article
-from warehouse._batch import Registered, batch_error, utc_now
-from warehouse.db import transaction
-from warehouse.feeds import feed_states, save_feed_results
+from claimwatch.extractors.models import Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse._batch import Registered, batch_error, utc_now
+from claimwatch.warehouse.db import transaction
+from claimwatch.warehouse.feeds import feed_states, save_feed_results
 
 __all__ = [
     "save_articles", "save_feed_results", "feed_states", "save_extractions",
@@ -390,7 +390,7 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, 
 def _with_canonical_companies(con: duckdb.DuckDBPyConnection,
                               by_article: dict[str, Extraction]) -> dict[str, Extraction]:
     """Extractions whose company names are replaced by the known companies they match."""
-    from warehouse.companies import canonical_companies
+    from claimwatch.warehouse.companies import canonical_companies
 
     names = {c.company for e in by_article.values() for c in e.claims}
     names |= {d.company for e in by_article.values() for d in e.disputes}

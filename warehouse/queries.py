@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from claimwatch.errors import ReadOnlyQueryError, WarehouseError
-from warehouse.load import normalise_alias
+from claimwatch.warehouse.load import normalise_alias
 
 __all__ = ["run_sql", "format_rows", "company_timeline", "open_contradictions", "counts",
            "resolve_company", "FORMATS"]
@@ -67,7 +67,7 @@ def run_sql(con: duckdb.DuckDBPyConnection | str | Path, query: str,
     """
     _check_read_only(query)
     if isinstance(con, (str, Path)):
-        from warehouse.db import connect
+        from claimwatch.warehouse.db import connect
         own = connect(con, read_only=True)
         try:
             return run_sql(own, query, params)

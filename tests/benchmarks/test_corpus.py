@@ -39,7 +39,7 @@ def test_corpus_has_both_languages_with_numbers_and_mostly_plain_sentences():
 
 
 def test_corpus_english_only_and_jsonl_round_trip(tmp_path):
-    from ingest import read_jsonl
+    from claimwatch.ingest import read_jsonl
     articles = generate_articles(25, seed=1, french_share=0.0)
     assert {a.language for a in articles} == {"en"}
     assert word_count(articles) > 25 * 150

@@ -59,8 +59,8 @@ def _stored(db: Path) -> dict:
 
 def _fill_warehouse(db: Path) -> None:
     """A warehouse holding the sample articles and one finished run, written with the library."""
-    import warehouse
-    from ingest.parse import parse_feed
+    from claimwatch import warehouse
+    from claimwatch.ingest.parse import parse_feed
 
     con = warehouse.connect(db)
     try:

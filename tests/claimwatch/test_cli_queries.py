@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.cli import main
-from extractors.models import Claim, CompanyMention, Extraction
-from ingest.models import Article
-from warehouse import connect, save_articles, save_extractions
-from warehouse.detect import detect_contradictions
+from claimwatch.extractors.models import Claim, CompanyMention, Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse import connect, save_articles, save_extractions
+from claimwatch.warehouse.detect import detect_contradictions
 
 
 def _claim(article_id: str, value: float, by: str, sentence: str) -> Claim:

@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from claimwatch.config import parse_config
-from warehouse.db import connect
+from claimwatch.warehouse.db import connect
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 

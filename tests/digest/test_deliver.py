@@ -10,11 +10,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from claimwatch.errors import DeliveryError
-from digest import send_digests
-from digest.deliver import send_message
-from digest.message import build_message
-from digest.render import render_digest
-from warehouse import outbox
+from claimwatch.digest import send_digests
+from claimwatch.digest.deliver import send_message
+from claimwatch.digest.message import build_message
+from claimwatch.digest.render import render_digest
+from claimwatch.warehouse import outbox
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timezone
 
-from digest import send_digests
-from digest.message import build_message, header_safe
-from digest.render import build_subject, format_value, render_digest, safe_url
-from warehouse import outbox
+from claimwatch.digest import send_digests
+from claimwatch.digest.message import build_message, header_safe
+from claimwatch.digest.render import build_subject, format_value, render_digest, safe_url
+from claimwatch.warehouse import outbox
 
 NOW = datetime(2026, 11, 29, 7, 0, tzinfo=timezone.utc)
 

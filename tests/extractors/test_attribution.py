@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from extractors.attribution import claimed_by, dispute_cue, is_forecast
+from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
 
 
 def _first_number(sentence):
@@ -99,7 +99,7 @@ def test_attribution_french_never_customer_feminine():
 
 
 def test_attribution_dispute_words_need_a_figure_nearby():
-    from extractors.attribution import dispute_cue
+    from claimwatch.extractors.attribution import dispute_cue
     # about a figure or customers: a dispute
     assert dispute_cue("Former staff say the startup's revenue figures were inflated.") == "inflated"
     assert dispute_cue("Des salariés affirment que la jeune pousse a gonflé ses chiffres.") == "gonflé"

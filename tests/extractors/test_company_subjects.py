@@ -1,4 +1,4 @@
-from extractors.company_subjects import (
+from claimwatch.extractors.company_subjects import (
     descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
     trim_place,
 )

@@ -1,4 +1,4 @@
-from extractors.language import detect_language
+from claimwatch.extractors.language import detect_language
 
 
 def test_language_detects_english():

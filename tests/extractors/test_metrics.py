@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extractors.metrics import metric_for, period_for
+from claimwatch.extractors.metrics import metric_for, period_for
 
 
 def _metric(sentence, quantity, unit, noun=None):
@@ -76,7 +76,7 @@ def test_metrics_units_counts_and_arr_is_not_a_period():
 
 
 def test_metrics_joined_cues_keep_case_sensitivity():
-    from extractors.metrics import find_metric_cues
+    from claimwatch.extractors.metrics import find_metric_cues
 
     assert ("arr", 13, 16) in find_metric_cues("Acme reports ARR of $5M.")
     assert not [c for c in find_metric_cues("they arr ca gmv") if c[0] in ("arr", "revenue", "gmv")]
@@ -87,7 +87,7 @@ def test_metrics_joined_cues_keep_case_sensitivity():
 
 
 def test_metrics_count_metric_by_verb_en_fr():
-    from extractors.metrics import count_metric_by_verb
+    from claimwatch.extractors.metrics import count_metric_by_verb
 
     text = "Some 450 clinics rely on Acme."
     assert count_metric_by_verb(text, 5, 8) == "customers"

@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from extractors import Extractor
-from ingest.models import Article
+from claimwatch.extractors import Extractor
+from claimwatch.ingest.models import Article
 
 
 @pytest.fixture(scope="module")

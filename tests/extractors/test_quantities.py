@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.numbers import parse_number_words, parse_numeral
-from extractors.quantities import find_quantities
+from claimwatch.extractors.numbers import parse_number_words, parse_numeral
+from claimwatch.extractors.quantities import find_quantities
 
 
 def one(sample: str, lang: str = "en", /, **expected):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.quantities import _find, find_quantities
+from claimwatch.extractors.quantities import _find, find_quantities
 
 FUZZ = settings(max_examples=600, deadline=None)
 ROUND_TRIP = settings(max_examples=300, deadline=None)

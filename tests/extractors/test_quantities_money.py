@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.quantities import find_quantities
+from claimwatch.extractors.quantities import find_quantities
 
 
 def only(sample: str, lang: str = "en"):

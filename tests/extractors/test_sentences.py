@@ -1,4 +1,4 @@
-from extractors.sentences import is_candidate, split_sentences
+from claimwatch.extractors.sentences import is_candidate, split_sentences
 
 
 def _split(text):

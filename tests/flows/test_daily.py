@@ -8,7 +8,7 @@ import email.policy
 import duckdb
 import pytest
 
-from flows.daily import daily_flow
+from claimwatch.flows.daily import daily_flow
 
 
 def table_counts(path) -> dict[str, int]:

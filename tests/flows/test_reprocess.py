@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from extractors import EXTRACTOR_VERSION
-from flows.daily import import_flow, reprocess_flow
+from claimwatch.extractors import EXTRACTOR_VERSION
+from claimwatch.flows.daily import import_flow, reprocess_flow
 
 STORY = [
     {"id": "rp-1", "url": "https://news.example.com/a", "title": "Quillon says it passed $8 million in ARR",

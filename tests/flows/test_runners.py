@@ -10,7 +10,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from claimwatch.config import RunnerConfig, parse_config
 from claimwatch.errors import ConfigError
-from flows.runners import make_task_runner
+from claimwatch.flows.runners import make_task_runner
 
 # Columns that differ between two otherwise identical runs: when, and by which run.
 VOLATILE = {"created_at", "detected_at", "first_seen_at", "run_id"}
@@ -51,7 +51,7 @@ def test_runners_dask_missing_package_is_config_error(monkeypatch):
 def test_runners_with_runner_keeps_the_flow():
     from prefect_dask import DaskTaskRunner
 
-    from flows.daily import daily_flow, with_runner
+    from claimwatch.flows.daily import daily_flow, with_runner
 
     config = parse_config({"runner": {"kind": "dask", "workers": 2}})
     flow_obj = with_runner(daily_flow, config)
@@ -104,7 +104,7 @@ def _stable_rows(db: Path, table: str) -> list[tuple]:
 @pytest.mark.slow
 def test_runners_dask_matches_threads(tmp_path, prefect_harness):
     from claimwatch.config import load_config
-    from flows.daily import daily_flow, with_runner
+    from claimwatch.flows.daily import daily_flow, with_runner
 
     results = {}
     for kind in ("threads", "dask"):

@@ -21,7 +21,7 @@ import pytest
 
 from claimwatch.config import load_config, parse_config, sample_feeds
 from claimwatch.errors import ScheduleError
-from flows.schedule import (
+from claimwatch.flows.schedule import (
     check_server,
     deployment_exists,
     deployment_full_name,

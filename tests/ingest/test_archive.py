@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.errors import ImportFileError
-from ingest import article_id_for, parse_feed, read_jsonl, validate_jsonl
+from claimwatch.ingest import article_id_for, parse_feed, read_jsonl, validate_jsonl
 
 LINE = {"url": "https://news.example/acme?utm_source=x", "title": "Acme  raises $10M",
         "published": "2025-03-14T10:00:00+01:00", "text": "Acme raised $10M.", "source": "TechCrunch",

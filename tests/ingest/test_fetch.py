@@ -11,8 +11,8 @@ import zlib
 import pytest
 
 from claimwatch.config import FeedConfig
-from ingest import FeedState, fetch_feed, fetch_feeds
-from ingest.http import HostLimiter
+from claimwatch.ingest import FeedState, fetch_feed, fetch_feeds
+from claimwatch.ingest.http import HostLimiter
 
 FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Test feed</title><link>https://news.example/</link>

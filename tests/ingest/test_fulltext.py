@@ -7,7 +7,7 @@ import threading
 import time
 
 from claimwatch.config import FeedConfig
-from ingest import Article, article_id_for, content_hash, fetch_feed, fill_full_text
+from claimwatch.ingest import Article, article_id_for, content_hash, fetch_feed, fill_full_text
 
 PARAGRAPHS = [
     "Acme, the AI sales startup, said on Monday that its annual recurring revenue reached $10 million, "

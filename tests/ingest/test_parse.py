@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimwatch.errors import FeedError
-from ingest import article_id_for, canonical_url, parse_feed
+from claimwatch.ingest import article_id_for, canonical_url, parse_feed
 
 BASE = "https://news.example/feeds/tech.xml"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from claimwatch.config import FeedConfig
-from ingest import fetch_feed
-from ingest.text import html_to_text
+from claimwatch.ingest import fetch_feed
+from claimwatch.ingest.text import html_to_text
 
 
 def _feeds_dir() -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timezone
 
-from warehouse.db import connect
-from warehouse.detect import detect_contradictions
+from claimwatch.warehouse.db import connect
+from claimwatch.warehouse.detect import detect_contradictions
 
 
 def _id(*parts) -> str:

@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from extractors.models import Claim, CompanyMention, Extraction
-from ingest.models import Article
-from warehouse import connect, save_articles, save_extractions
-from warehouse.companies import canonical_companies, same_company
+from claimwatch.extractors.models import Claim, CompanyMention, Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse import connect, save_articles, save_extractions
+from claimwatch.warehouse.companies import canonical_companies, same_company
 
 T0 = datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from claimwatch.errors import WarehouseError, WarehouseLockedError
-from warehouse import connect, transaction
-from warehouse.db import _lock_message
+from claimwatch.warehouse import connect, transaction
+from claimwatch.warehouse.db import _lock_message
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 HOLDER = textwrap.dedent("""
     import sys, time
     from datetime import datetime, timezone
-    from ingest.models import Article
-    from warehouse import connect, save_articles, transaction
+    from claimwatch.ingest.models import Article
+    from claimwatch.warehouse import connect, save_articles, transaction
     con = connect(sys.argv[1])
     def art(n):
         return Article(f"a{n}", f"https://x.example/{n}", "t", "src",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.config import DetectConfig
-from warehouse.detect import explain, format_figure, normalize_period
+from claimwatch.warehouse.detect import explain, format_figure, normalize_period
 
 def _eleven_x(store):
     a1 = store.article("11x blog", "2024-10-03")

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 import duckdb
 import pytest
 
-from extractors.models import Claim, Extraction
-from ingest.models import Article
-from warehouse import connect, export_parquet, save_articles, save_extractions, start_run
+from claimwatch.extractors.models import Claim, Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse import connect, export_parquet, save_articles, save_extractions, start_run
 
 
 def _article(n, published):

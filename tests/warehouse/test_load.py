@@ -6,11 +6,11 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-import warehouse.load as load
+import claimwatch.warehouse.load as load
 from claimwatch.errors import WarehouseError
-from extractors.models import Claim, CompanyMention, Dispute, Extraction
-from ingest.models import Article, FeedResult
-from warehouse import (
+from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.ingest.models import Article, FeedResult
+from claimwatch.warehouse import (
     articles_to_extract, claim_id_for, connect, feed_states, known_companies, save_aliases,
     save_articles, save_extractions, save_feed_results,
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-import warehouse.migrations as migrations
-from warehouse import connect
+import claimwatch.warehouse.migrations as migrations
+from claimwatch.warehouse import connect
 
 
 def _recorded(con):

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from warehouse import outbox
-from warehouse.db import connect
+from claimwatch.warehouse import outbox
+from claimwatch.warehouse.db import connect
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 

@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.errors import ReadOnlyQueryError, WarehouseError
-from extractors.models import Claim, CompanyMention, Extraction
-from ingest.models import Article
-from warehouse import (
+from claimwatch.extractors.models import Claim, CompanyMention, Extraction
+from claimwatch.ingest.models import Article
+from claimwatch.warehouse import (
     company_timeline, connect, counts, format_rows, open_contradictions, resolve_company, run_sql,
     save_aliases, save_articles, save_extractions,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.errors import WarehouseError
-from warehouse import connect, finish_run, last_runs, start_run
+from claimwatch.warehouse import connect, finish_run, last_runs, start_run
 
 
 @pytest.fixture
