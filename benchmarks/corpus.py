@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from claimwatch.ingest.models import Article, article_id_for
+from claimwatch.records import Article, article_id_for
 
 __all__ = [
     "generate_articles", "load_real_feeds", "shared_benchmarks_dir", "word_count", "write_jsonl",

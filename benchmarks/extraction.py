@@ -202,7 +202,7 @@ def _gold_rows_for(items: list[dict], label: str, by_language: bool = False) -> 
 def _score_gold(items: list[dict], label: str) -> list[dict]:
     from claimwatch.extractors import Extractor
     from claimwatch.extractors.companies import normalize_company
-    from claimwatch.ingest.models import Article
+    from claimwatch.records import Article
 
     extractor = Extractor()
     published = datetime(2025, 6, 1, tzinfo=timezone.utc)

@@ -27,8 +27,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse import claim_id_for, connect, save_articles, save_extractions
 
 __all__ = ["run", "main", "TARGET_ROWS_PER_SECOND", "SHAPES"]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from claimwatch.extractors.models import Claim, Quantity
+from claimwatch.records import Claim
+
+from claimwatch.extractors.models import Quantity
 
 __all__ = ["elliptical_parent", "is_distractor_count", "refers_back"]
 

@@ -33,9 +33,10 @@ from claimwatch.extractors.language import detect_language
 from claimwatch.extractors.metrics import (
     COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
 )
-from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction, Quantity
+from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.sentences import is_candidate, split_sentences
-from claimwatch.ingest.models import Article
+from claimwatch.records import Article
 
 __all__ = [
     "EXTRACTOR_VERSION", "TITLE_SEPARATOR", "Extractor", "combined_text", "quantities_for",

@@ -1,7 +1,7 @@
 """Find quantities (money, percentages, counts, measures) in English or French text.
 
 Pure regex, no spaCy, no I/O. ``find_quantities(text, language)`` returns
-:class:`~extractors.models.Quantity` objects whose ``start``/``end``/``text`` cover the
+:class:`~claimwatch.extractors.models.Quantity` objects whose ``start``/``end``/``text`` cover the
 number with its currency sign or word, multiplier and unit ("US$10M", "1,5 milliard d'euros",
 "75 %"), but NOT the hedge words before it ("about", "plus de") nor the noun of a count.
 

@@ -21,7 +21,7 @@ from claimwatch.extractors import EXTRACTOR_VERSION
 from claimwatch.flows import tasks
 from claimwatch.flows.progress import progress_bar
 from claimwatch.flows.runners import make_task_runner
-from claimwatch.ingest.models import Article
+from claimwatch.records import Article
 
 
 @dataclass

@@ -15,8 +15,8 @@ from claimwatch import ingest
 from claimwatch import warehouse
 from claimwatch.config import CompaniesConfig, Config, ExtractConfig
 from claimwatch.extractors import EXTRACTOR_VERSION, Extractor
-from claimwatch.extractors.models import Extraction
-from claimwatch.ingest.models import Article, FeedResult, FeedState
+from claimwatch.records import Extraction
+from claimwatch.records import Article, FeedResult, FeedState
 from claimwatch.warehouse.detect import detect_contradictions
 
 # One Extractor per worker process, keyed by its settings, so each worker loads spaCy once.

@@ -1,10 +1,10 @@
-"""Feeds and archives in, :class:`~ingest.models.Article` objects out (no SQL here)."""
+"""Feeds and archives in, :class:`~claimwatch.records.Article` objects out (no SQL here)."""
 
 from claimwatch.ingest.archive import read_jsonl, validate_jsonl
 from claimwatch.ingest.fetch import fetch_feed, fetch_feeds
 from claimwatch.ingest.fulltext import extract_main_text, fill_full_text
 from claimwatch.ingest.http import FetchError
-from claimwatch.ingest.models import Article, FeedResult, FeedState, article_id_for, content_hash
+from claimwatch.records import Article, FeedResult, FeedState, article_id_for, content_hash
 from claimwatch.ingest.parse import parse_feed
 from claimwatch.ingest.urls import canonical_url
 

@@ -27,7 +27,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from claimwatch.errors import ImportFileError
-from claimwatch.ingest.models import Article, article_id_for
+from claimwatch.records import Article, article_id_for
 from claimwatch.ingest.urls import canonical_url
 
 __all__ = ["read_jsonl", "validate_jsonl"]

@@ -1,8 +1,8 @@
-"""Fetch feeds (HTTP or file://) into :class:`~ingest.models.FeedResult` objects.
+"""Fetch feeds (HTTP or file://) into :class:`~claimwatch.records.FeedResult` objects.
 
 One broken feed never stops the others: every failure becomes
 ``FeedResult(ok=False, status="error", error="<one line>")``. Conditional GET uses the
-ETag / Last-Modified remembered in :class:`~ingest.models.FeedState`; a 304 gives
+ETag / Last-Modified remembered in :class:`~claimwatch.records.FeedState`; a 304 gives
 ``status="not_modified"`` with no articles.
 """
 
@@ -15,7 +15,7 @@ import httpx
 from claimwatch.config import FeedConfig, FetchConfig
 from claimwatch.errors import FeedError
 from claimwatch.ingest.http import FetchError, HostLimiter, get, make_client
-from claimwatch.ingest.models import FeedResult, FeedState
+from claimwatch.records import FeedResult, FeedState
 from claimwatch.ingest.parse import parse_feed
 
 __all__ = ["fetch_feed", "fetch_feeds"]

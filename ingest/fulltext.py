@@ -14,7 +14,7 @@ import trafilatura
 
 from claimwatch.config import FetchConfig
 from claimwatch.ingest.http import FetchError, HostLimiter, get, make_client
-from claimwatch.ingest.models import Article, content_hash
+from claimwatch.records import Article, content_hash
 from claimwatch.ingest.urls import is_http_url
 
 __all__ = ["fill_full_text", "extract_main_text"]

@@ -1,4 +1,4 @@
-"""Feed bytes to :class:`~ingest.models.Article` objects, with feedparser.
+"""Feed bytes to :class:`~claimwatch.records.Article` objects, with feedparser.
 
 Decisions:
 
@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 import feedparser
 
 from claimwatch.errors import FeedError
-from claimwatch.ingest.models import Article, article_id_for
+from claimwatch.records import Article, article_id_for
 from claimwatch.ingest.text import html_to_text, plain_title, word_count
 from claimwatch.ingest.urls import canonical_url, resolve_url
 

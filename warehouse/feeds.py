@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from claimwatch.ingest.models import FeedResult, FeedState
+from claimwatch.records import FeedResult, FeedState
 from claimwatch.warehouse._batch import Registered, batch_error, utc_now
 from claimwatch.warehouse.db import transaction
 

@@ -34,8 +34,8 @@ import duckdb
 import pyarrow as pa
 
 from claimwatch.errors import WarehouseError
-from claimwatch.extractors.models import Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse._batch import Registered, batch_error, utc_now
 from claimwatch.warehouse.db import transaction
 from claimwatch.warehouse.feeds import feed_states, save_feed_results

@@ -3,7 +3,7 @@
 Each migration runs in its own transaction together with the row that records it,
 so a crash leaves the schema either before or after a migration, never half way.
 Add a migration by writing ``m00N_description(con)`` and appending it to MIGRATIONS;
-never edit one that has shipped.
+never edit or rename one that has shipped: a migration is recorded by its function name.
 """
 
 from __future__ import annotations
@@ -192,27 +192,36 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every migration not yet recorded; return the names applied."""
+    """Apply every migration whose name is not yet recorded; return the names applied.
+
+    Migrations are tracked by name, not by position: inserting, reordering or removing an entry of
+    MIGRATIONS can never make one run twice or be skipped. Names must be unique (checked here).
+    """
+    names = [migration.__name__ for migration in MIGRATIONS]
+    if len(set(names)) != len(names):
+        raise ValueError(f"duplicate migration names in MIGRATIONS: {names}")
     con.execute("""
         CREATE TABLE IF NOT EXISTS schema_migrations (
-            version    INTEGER PRIMARY KEY,
-            name       VARCHAR NOT NULL,
+            version    INTEGER PRIMARY KEY,   -- order of application, for reading only
+            name       VARCHAR NOT NULL,      -- the migration's function name: what is tracked
             applied_at TIMESTAMPTZ NOT NULL
         )""")
-    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    rows = con.execute("SELECT version, name FROM schema_migrations").fetchall()
+    done = {name for _, name in rows}
+    next_version = max((version for version, _ in rows), default=0) + 1
     applied = []
-    # Versions are positions in MIGRATIONS (1-based): never reorder or remove one.
-    for version, migration in enumerate(MIGRATIONS, start=1):
-        if version in done:
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
             migration(con)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                        [version, migration.__name__, datetime.now(timezone.utc)])
+                        [next_version, migration.__name__, datetime.now(timezone.utc)])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        next_version += 1
         applied.append(migration.__name__)
     return applied

@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.cli import main
-from claimwatch.extractors.models import Claim, CompanyMention, Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Claim, CompanyMention, Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse import connect, save_articles, save_extractions
 from claimwatch.warehouse.detect import detect_contradictions
 

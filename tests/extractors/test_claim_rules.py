@@ -1,5 +1,5 @@
 from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
-from claimwatch.extractors.models import Claim
+from claimwatch.records import Claim
 from claimwatch.extractors.quantities import find_quantities
 
 

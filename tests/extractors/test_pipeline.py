@@ -6,7 +6,7 @@ from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors import EXTRACTOR_VERSION, Extractor, quantities_for
 from claimwatch.extractors.pipeline import combined_text, title_offset
-from claimwatch.ingest.models import Article
+from claimwatch.records import Article
 
 EN_TEXT = (
     "Elevenx, an AI sales startup, told customers it had $10 million in ARR in 2024. "
@@ -214,7 +214,7 @@ def test_pipeline_french_claimed_figure_vs_reported_figure(extractor):
 
 def test_pipeline_one_of_the_customers_is_not_a_count(extractor):
     from datetime import datetime, timezone
-    from claimwatch.ingest.models import Article
+    from claimwatch.records import Article
     article = Article(article_id="one", url=None, title="Quarrel over logos", source="t",
                       published_at=datetime(2025, 3, 1, tzinfo=timezone.utc), language="en",
                       text="A spokesperson for one of the customers listed by Acme AI said it never paid. "

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.extractors import Extractor
-from claimwatch.ingest.models import Article
+from claimwatch.records import Article
 
 
 @pytest.fixture(scope="module")

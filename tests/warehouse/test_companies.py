@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from claimwatch.extractors.models import Claim, CompanyMention, Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Claim, CompanyMention, Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse import connect, save_articles, save_extractions
 from claimwatch.warehouse.companies import canonical_companies, same_company
 

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 HOLDER = textwrap.dedent("""
     import sys, time
     from datetime import datetime, timezone
-    from claimwatch.ingest.models import Article
+    from claimwatch.records import Article
     from claimwatch.warehouse import connect, save_articles, transaction
     con = connect(sys.argv[1])
     def art(n):

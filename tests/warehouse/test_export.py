@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 import duckdb
 import pytest
 
-from claimwatch.extractors.models import Claim, Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Claim, Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse import connect, export_parquet, save_articles, save_extractions, start_run
 
 

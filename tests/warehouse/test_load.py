@@ -8,8 +8,8 @@ import pytest
 
 import claimwatch.warehouse.load as load
 from claimwatch.errors import WarehouseError
-from claimwatch.extractors.models import Claim, CompanyMention, Dispute, Extraction
-from claimwatch.ingest.models import Article, FeedResult
+from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.records import Article, FeedResult
 from claimwatch.warehouse import (
     articles_to_extract, claim_id_for, connect, feed_states, known_companies, save_aliases,
     save_articles, save_extractions, save_feed_results,

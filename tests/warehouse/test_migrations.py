@@ -73,3 +73,29 @@ def test_migrations_schema_has_core_tables_and_views(tmp_path):
     assert {"feeds", "articles", "extractions", "companies", "company_aliases", "claims", "disputes",
             "contradictions", "outbox", "runs", "company_timeline", "open_contradictions"} <= tables
     con.close()
+
+
+def test_migrations_tracked_by_name_so_an_inserted_one_runs_and_none_repeats(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    connect(path).close()
+    shipped = list(migrations.MIGRATIONS)
+    calls = []
+
+    def m050_inserted_early(con):
+        calls.append("m050")
+        con.execute("CREATE TABLE inserted_early (a INTEGER)")
+
+    # Someone inserts a migration before the shipped ones: the shipped ones must not run again.
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m050_inserted_early] + shipped)
+    con = connect(path)
+    assert calls == ["m050"]
+    assert _recorded(con)[-1] == (len(shipped) + 1, "m050_inserted_early")
+    assert migrations.migrate(con) == []
+    con.close()
+
+
+def test_migrations_duplicate_names_refused(tmp_path, monkeypatch):
+    shipped = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", shipped + [shipped[0]])
+    with pytest.raises(ValueError, match="duplicate migration names"):
+        connect(tmp_path / "w.duckdb")

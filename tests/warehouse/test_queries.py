@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 import pytest
 
 from claimwatch.errors import ReadOnlyQueryError, WarehouseError
-from claimwatch.extractors.models import Claim, CompanyMention, Extraction
-from claimwatch.ingest.models import Article
+from claimwatch.records import Claim, CompanyMention, Extraction
+from claimwatch.records import Article
 from claimwatch.warehouse import (
     company_timeline, connect, counts, format_rows, open_contradictions, resolve_company, run_sql,
     save_aliases, save_articles, save_extractions,
