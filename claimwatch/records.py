@@ -36,6 +36,9 @@ class Article:
     text_origin: str = "feed"  # "feed" (full content in the feed), "page" (fetched), "summary", "archive"
     fetch_error: str | None = None  # why the full text could not be fetched, if it could not
     content_hash: str = ""
+    # How much of published_at the source gave: "time", "day", "month" or "year" ("2021-06" is the
+    # month of June, stored as its first instant); None when there is no date.
+    published_precision: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:

@@ -22,12 +22,12 @@ import gzip
 import json
 import os
 from collections.abc import Iterator
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from pathlib import Path
 
 from claimwatch.errors import ImportFileError
 from claimwatch.records import Article, article_id_for
+from claimwatch.ingest.dates import parse_published
 from claimwatch.ingest.urls import canonical_url
 
 __all__ = ["read_jsonl", "validate_jsonl"]
@@ -39,22 +39,16 @@ class _BadLine(ValueError):
     pass
 
 
-def _parse_date(value: object) -> datetime | None:
+def _parse_date(value: object) -> tuple[datetime | None, str | None]:
     if value is None or value == "":
-        return None
+        return None, None
     if not isinstance(value, str):
         raise _BadLine(f"'published' must be a date string, not {type(value).__name__}")
-    text = value.strip()
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        return parse_published(value)
     except ValueError:
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            raise _BadLine(f"'published' is not an ISO 8601 or RFC 2822 date: {text[:40]!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        raise _BadLine("'published' is not a date (ISO 8601 such as 2021-06-15 or 2021-06, RFC 2822, "
+                       f"or 'June 2021'): {value.strip()[:40]!r}") from None
 
 
 def _optional_str(record: dict, key: str) -> str | None:
@@ -86,9 +80,10 @@ def _article(record: object, source_default: str) -> Article:
         key = guid
     else:
         key = f"{source}\n{title}\n{text}"
+    published_at, precision = _parse_date(record.get("published"))
     return Article(
         article_id=article_id_for(key), url=url, title=" ".join(title.split()), source=source,
-        published_at=_parse_date(record.get("published")), language=language.lower() if language else None,
+        published_at=published_at, published_precision=precision, language=language.lower() if language else None,
         text=text.strip(), summary="", guid=guid, text_origin="archive",
     )
 

@@ -59,7 +59,7 @@ def test_archive_accepts_rfc2822_dates_bom_and_gzip(tmp_path):
     ("{not json", "invalid JSON"),
     ("[1, 2]", "expected a JSON object, got list"),
     (json.dumps({"title": "t"}), "'text' is missing or empty"),
-    (json.dumps({"text": "x", "published": "last tuesday"}), "'published' is not an ISO 8601 or RFC 2822 date"),
+    (json.dumps({"text": "x", "published": "last tuesday"}), "'published' is not a date"),
     (json.dumps({"text": "x", "url": 5}), "'url' must be a string, not int"),
 ])
 def test_archive_bad_line_names_file_and_line(tmp_path, bad, reason):
@@ -122,3 +122,28 @@ def test_archive_streams_100k_lines_with_bounded_memory(tmp_path):
     count, peak, last = _stream_with_peak(tmp_path / "big.jsonl", 100_000)
     assert count == 100_000 and last == "T99999"
     assert peak < 400_000  # the file is ~22 MB
+
+
+@pytest.mark.parametrize("written, expected, precision", [
+    ("2019-03", (2019, 3, 1), "month"),
+    ("2019", (2019, 1, 1), "year"),
+    ("March 2019", (2019, 3, 1), "month"),
+    ("mars 2019", (2019, 3, 1), "month"),
+    ("févr. 2019", (2019, 2, 1), "month"),
+    ("2019-03-17", (2019, 3, 17), "day"),
+    ("2019-03-17T09:30:00Z", (2019, 3, 17), "time"),
+])
+def test_archive_partial_dates_kept_with_their_precision(tmp_path, written, expected, precision):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Some text.", "url": "https://example.org/a",
+                                "published": written}) + "\n", encoding="utf-8")
+    [article] = list(read_jsonl(path))
+    assert article.published_at.timetuple()[:3] == expected
+    assert article.published_precision == precision
+
+
+def test_archive_missing_date_has_no_precision(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Some text.", "published": None}) + "\n", encoding="utf-8")
+    [article] = list(read_jsonl(path))
+    assert article.published_at is None and article.published_precision is None
