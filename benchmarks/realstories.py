@@ -29,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["contradiction_rows", "export_contradictions", "realstories_dir", "run", "score_claim_file"]
+__all__ = ["contradiction_rows", "detection_on_gold_claims", "export_contradictions", "realstories_dir", "run", "score_claim_file"]
 
 NAME = "realstories"
 FILES = ("stories.jsonl", "gold_claims.jsonl", "gold_contradictions.jsonl",
@@ -211,6 +211,103 @@ def contradiction_rows(folder: Path, pred: list[dict]) -> list[dict]:
 
 
 # ---------------------------------------------------------------------------------------------
+# detection alone: the gold claims (and the disputes extraction found) in a warehouse
+
+_HEDGES = (("fewer than", "less_than"), ("less than", "less_than"), ("under", "less_than"),
+           ("up to", "up_to"), ("jusqu", "up_to"), ("more than", "more_than"), ("over", "more_than"),
+           ("past", "more_than"), ("plus d", "more_than"), ("plus de", "more_than"), ("+", "more_than"),
+           ("or better", "at_least"), ("at least", "at_least"))
+
+
+def _hedge(qualifier: str | None) -> str | None:
+    text = (qualifier or "").casefold()
+    if not text:
+        return None
+    for cue, hedge in _HEDGES:
+        if cue in text:
+            return hedge
+    return "about"
+
+
+def _metric_of(claim: dict) -> tuple[str, bool]:
+    """The gold claim's metric in claimwatch's names (issue 14's AI metrics from the descriptor of
+    an ``other`` claim, by a few generic words) and whether it is a target."""
+    metric = str(claim.get("metric") or "other")
+    kind = str(claim.get("other_kind") or "").casefold()
+    target = "target" in kind or "target" in str(claim.get("period") or "").casefold()
+    if metric != "other" or claim.get("unit") not in ("percent", "count"):
+        return metric, target
+    if claim.get("unit") == "percent" and "without" in kind and ("human" in kind or "staff" in kind):
+        return "automation_rate", target
+    if "human" in kind and ("need" in kind or "engineer" in kind or "doing" in kind):
+        return "human_involvement", target
+    if claim.get("unit") == "percent" and "built" in kind:
+        return "ai_built_share", target
+    if "fake" in kind or "bot" in kind:
+        return "bot_share", target
+    return metric, target
+
+
+def detection_on_gold_claims(folder: Path, disputes_from: Path | None = None) -> list[dict]:
+    """Contradictions detected from the gold claims themselves: detection measured apart from
+    extraction (an upper bound of what today's detection can reach with perfect claims)."""
+    import duckdb
+
+    from claimwatch.ingest import read_jsonl
+    from claimwatch.warehouse.db import connect
+    from claimwatch.warehouse.detect import detect_contradictions, normalize_period
+
+    with tempfile.TemporaryDirectory(prefix="cw-realstories-gold-") as tmp:
+        db = Path(tmp) / "gold.duckdb"
+        con = connect(db)
+        try:
+            columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                                 "WHERE table_name = 'claims'").fetchall()}
+            if "other_kind" not in columns:
+                con.execute("ALTER TABLE claims ADD COLUMN other_kind VARCHAR")
+            ids = {}
+            for article in read_jsonl(folder / "stories.jsonl"):
+                ids[article.guid] = article.article_id
+                con.execute("INSERT INTO articles (article_id, url, title, source, published_at, language, "
+                            "text, content_hash, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+                            [article.article_id, article.url, article.title, article.source,
+                             article.published_at, article.language, article.text, article.content_hash])
+            for n, claim in enumerate(_jsonl(folder / "gold_claims.jsonl")):
+                metric, target = _metric_of(claim)
+                period = claim.get("period")
+                period = period if period and normalize_period(str(period))[1] else None
+                hedge = _hedge(claim.get("qualifier"))
+                value = float(claim["value"])
+                high = float(claim["value_high"]) if claim.get("value_high") is not None else None
+                low = value if hedge not in ("up_to", "less_than") else None
+                high = high if high is not None else (value if hedge not in ("more_than", "at_least") else None)
+                con.execute(
+                    "INSERT INTO claims (claim_id, article_id, company, metric, other_kind, value, value_low, "
+                    "value_high, unit, claimed_by, is_forecast, hedge, period, sentence, quantity_text, "
+                    "sentence_index, char_start, language, extractor_version, published_at, created_at) "
+                    "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, language, 'gold', published_at, "
+                    "now() FROM articles WHERE article_id = ?",
+                    [f"gold{n}", ids[claim["article_id"]], claim["company"], metric,
+                     claim.get("other_kind") if metric == "other" else None, value, low, high, claim["unit"],
+                     claim.get("claimed_by") or "reporter", target, hedge, period,
+                     claim.get("as_reported_sentence") or "", str(value), n, n, ids[claim["article_id"]]])
+            if disputes_from is not None and disputes_from.is_file():
+                con.execute(f"ATTACH '{disputes_from}' AS extracted (READ_ONLY)")
+                con.execute("INSERT INTO disputes SELECT * FROM extracted.disputes")
+                con.execute("DETACH extracted")
+            detect_contradictions(con)
+        finally:
+            con.close()
+        found = export_contradictions(db, _jsonl(folder / "stories.jsonl"))
+    rows = contradiction_rows(folder, found)
+    for row in rows:
+        row["measure"] = row["measure"].replace("contradictions", "contradictions from gold claims", 1) \
+            .replace("trap pairs", "trap pairs from gold claims", 1)
+        row["target"], row["met"] = None, None
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 
 def run(quick: bool = False, keep: str | None = None) -> list[dict]:
     folder = realstories_dir()
@@ -233,6 +330,7 @@ def run(quick: bool = False, keep: str | None = None) -> list[dict]:
             for row in found:
                 handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         rows += contradiction_rows(folder, found)
+        rows += detection_on_gold_claims(folder, db)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

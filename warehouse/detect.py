@@ -51,9 +51,20 @@ CLAIM_WINDOW_DAYS = 365
 REVISION_WINDOW_DAYS = 120
 # A forecast's actual must be published no earlier than this before the period ends.
 ACTUAL_LEAD_DAYS = 45
+# Two claimed figures closer than this are one figure re-reported (20M and 21M), not two claims.
+SAME_FIGURE = 0.05
 DISPUTE_SEVERITY = 0.5  # when the disputing article gives no figure of its own
 
-_INVERTED = ("churn", "loss")  # metrics where a higher figure is the unflattering one
+# metrics where a higher figure is the unflattering one
+_INVERTED = ("churn", "loss", "error_rate", "bot_share", "human_involvement")
+# AI claims (issue 14): percentages of tasks, checks or users, and people doing the work
+AI_METRICS = ("automation_rate", "human_involvement", "accuracy", "error_rate", "bot_share",
+              "ai_built_share")
+# a percentage of one metric that is 100 minus another's: compared on the second's scale
+COMPLEMENTS = {"human_involvement": "automation_rate", "error_rate": "accuracy"}
+_COMPLEMENT_KEYS = "(" + ", ".join(f"'{k}'" for k in COMPLEMENTS) + ")"
+_COMPLEMENT_CASE = ("CASE metric " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in COMPLEMENTS.items())
+                    + " END")
 
 # ---------------------------------------------------------------------------------------------
 # periods
@@ -62,6 +73,7 @@ _Q = re.compile(r"^(?:q|t)([1-4])\s*'?((?:19|20)?\d\d)$")
 _H = re.compile(r"^(?:h|s)([12])\s*'?((?:19|20)?\d\d)$")
 _Y = re.compile(r"^(?:cy)?((?:19|20)\d\d)$")
 _FY = re.compile(r"^(?:fy|fiscal(?: year)?|exercice)\s*'?((?:19|20)?\d\d)$")
+_YEARS = re.compile(r"^(?:from |de |entre )?((?:19|20)\d\d)\s*(?:-|–|to|à|et|through)\s*((?:19|20)?\d\d)$")
 _NO_PERIOD = {"annual", "annually", "annualized", "annuel", "per year", "a year"}
 
 
@@ -91,6 +103,9 @@ def normalize_period(period: str | None) -> tuple[str | None, date | None, date 
     if m := _Y.match(text):
         y = int(m.group(1))
         return str(y), date(y, 1, 1), date(y, 12, 31)
+    if (m := _YEARS.match(text)) and _year(m.group(2)) > int(m.group(1)):
+        first, last = int(m.group(1)), _year(m.group(2))
+        return f"{first}-{last}", date(first, 1, 1), date(last, 12, 31)
     if m := _FY.match(text):
         y = _year(m.group(1))
         return f"FY{y}", date(y, 1, 1), date(y, 12, 31)
@@ -108,33 +123,49 @@ _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
 WITH prepared AS (
 WITH base AS (
-    SELECT c.*, a.source,
+    SELECT c.*, {{other_kind}} AS okind, a.source,
+           coalesce(c.published_at, a.published_at) IS NULL AS undated,
            coalesce(c.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM claims c LEFT JOIN articles a USING (article_id)
-    WHERE c.metric <> 'other' AND {{scope}}
+    WHERE {{scope}}
+), flipped AS (
+    -- a share of tasks a person handled is the complement of the automation rate, an error
+    -- rate the complement of accuracy: both are compared on the flattering scale (100 - x)
+    SELECT *, unit = 'percent' AND metric IN {_COMPLEMENT_KEYS} AS flip,
+           CASE WHEN unit = 'percent' AND metric IN {_COMPLEMENT_KEYS}
+                THEN {_COMPLEMENT_CASE}
+                WHEN metric = 'other' THEN 'other:' || lower(trim(okind))
+                ELSE metric END AS cmetric
+    FROM base
+    WHERE metric <> 'other' OR nullif(trim(okind), '') IS NOT NULL
 )
-SELECT b.claim_id, b.article_id, b.company, b.metric, b.unit, b.value, b.value_low, b.value_high,
-       b.hedge, b.claimed_by, b.is_forecast, b.period, b.sentence, b.source, b.pub_ts,
-       p.pkey, p.pstart, p.pend,
+SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind, b.unit,
+       b.value, b.value_low, b.value_high,
+       b.hedge, b.claimed_by, b.is_forecast, b.period, b.sentence, b.sentence_index, b.source,
+       b.pub_ts, b.undated, p.pkey, p.pstart, p.pend,
        CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE) AS pub_date,
-       coalesce(b.as_of, p.pend, CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE)) AS eff_date,
+       CASE WHEN b.undated AND b.as_of IS NULL AND p.pend IS NULL THEN NULL
+            ELSE coalesce(b.as_of, p.pend, CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE)) END AS eff_date,
        CASE WHEN b.value_low IS NULL AND b.hedge IN ('up_to', 'less_than')
-            THEN -'inf'::DOUBLE ELSE coalesce(b.value_low, b.value) END AS lo,
+            THEN -'inf'::DOUBLE ELSE coalesce(b.value_low, b.value) END AS raw_lo,
        CASE WHEN b.value_high IS NULL AND b.hedge IN ('more_than', 'at_least')
-            THEN 'inf'::DOUBLE ELSE coalesce(b.value_high, b.value) END AS hi,
+            THEN 'inf'::DOUBLE ELSE coalesce(b.value_high, b.value) END AS raw_hi,
+       CASE WHEN b.flip THEN 100 - raw_hi ELSE raw_lo END AS lo,
+       CASE WHEN b.flip THEN 100 - raw_lo ELSE raw_hi END AS hi,
+       CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
        CASE WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
             ELSE nullif(replace(replace(replace(regexp_extract(lower(b.sentence), '{_ROUND_RE}', 1),
                  'série', 'series'), 'pré-amorçage', 'pre-seed'), 'amorçage', 'seed'), '')
        END AS mq
-FROM base b LEFT JOIN _cw_periods p ON p.period = b.period
+FROM flipped b LEFT JOIN _cw_periods p ON p.period = b.period
 WHERE b.pub_ts IS NOT NULL
 ), marked AS (
     -- A company figure quoted inside an article that reports its own figure for the same
-    -- metric is a quote, not a new claim by the company: it is never paired with other
-    -- articles (a dispute in that article may still cite it when nothing earlier exists).
+    -- measure is a quote: it is paired with that finding (inside the article) and with later
+    -- reports, but a claim the company made elsewhere is preferred when one is on record.
     SELECT *, claimed_by = 'company' AND bool_or(claimed_by = 'reporter')
-              OVER (PARTITION BY article_id, company, metric) AS quoted
+              OVER (PARTITION BY article_id, company, cmetric) AS quoted
     FROM prepared
 )
 SELECT * FROM marked
@@ -150,35 +181,52 @@ CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol) AS
     gap > tol AND (unit <> 'percent' OR high_start - low_end > 1.0);
 CREATE OR REPLACE TEMP MACRO _cw_same_measure(q1, q2) AS
     q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 <> 'total') OR (q2 IS NULL AND q1 <> 'total');
+-- a figure of an undated article with no period of its own (date NULL) fits any date
 CREATE OR REPLACE TEMP MACRO _cw_compatible(k1, s1, e1, d1, k2, s2, e2, d2, window_days) AS
     (k1 IS NOT NULL AND k1 = k2)
-    OR (k1 IS NULL AND k2 IS NULL AND abs(datediff('day', d1, d2)) <= window_days)
-    OR (k1 IS NULL AND s2 IS NOT NULL AND d1 BETWEEN s2 AND e2)
-    OR (k2 IS NULL AND s1 IS NOT NULL AND d2 BETWEEN s1 AND e1);
+    OR (k1 IS NULL AND k2 IS NULL
+        AND (d1 IS NULL OR d2 IS NULL OR abs(datediff('day', d1, d2)) <= window_days))
+    OR (k1 IS NULL AND s2 IS NOT NULL AND (d1 IS NULL OR d1 BETWEEN s2 AND e2))
+    OR (k2 IS NULL AND s1 IS NOT NULL AND (d2 IS NULL OR d2 BETWEEN s1 AND e1));
 """
 
 
-_PAIR_COLS = """
+_FLIP_HEDGE = ("CASE b.hedge WHEN 'up_to' THEN 'at_least' WHEN 'at_least' THEN 'up_to' "
+               "WHEN 'less_than' THEN 'more_than' WHEN 'more_than' THEN 'less_than' ELSE b.hedge END")
+# the reported figure on the claim's own scale (100 - x when one side is the complement)
+_PAIR_COLS = f"""
     a.company, a.metric, a.claim_id, b.claim_id AS contradicting_claim_id,
     NULL::VARCHAR AS dispute_id, a.article_id AS claim_article_id,
     b.article_id AS contradicting_article_id, a.value AS claimed_value,
-    b.value AS reported_value, a.unit,
+    CASE WHEN a.flip = b.flip THEN b.value ELSE 100 - b.value END AS reported_value, a.unit,
     a.value_low AS c_low, a.value_high AS c_high, a.hedge AS c_hedge, a.period AS c_period,
-    a.source AS c_source, a.pub_date AS c_date,
-    b.value_low AS r_low, b.value_high AS r_high, b.hedge AS r_hedge, b.period AS r_period,
-    b.source AS r_source, b.pub_date AS r_date, NULL::VARCHAR AS cue, NULL::VARCHAR AS d_sentence,
+    a.source AS c_source, CASE WHEN NOT a.undated THEN a.pub_date END AS c_date,
+    CASE WHEN a.flip = b.flip THEN b.value_low ELSE 100 - b.value_high END AS r_low,
+    CASE WHEN a.flip = b.flip THEN b.value_high ELSE 100 - b.value_low END AS r_high,
+    CASE WHEN a.flip = b.flip THEN b.hedge ELSE {_FLIP_HEDGE} END AS r_hedge, b.period AS r_period,
+    b.source AS r_source, CASE WHEN NOT b.undated THEN b.pub_date END AS r_date,
+    NULL::VARCHAR AS cue, NULL::VARCHAR AS d_sentence,
     a.pub_ts AS c_ts, a.lo AS a_lo, a.hi AS a_hi, b.lo AS b_lo, b.hi AS b_hi,
-    a.pkey AS a_pkey, b.pkey AS b_pkey, a.metric AS claim_metric,
+    a.pkey AS a_pkey, b.pkey AS b_pkey, a.metric AS claim_metric, a.cmetric AS cmetric,
+    b.metric AS r_metric, b.value AS r_orig, b.unit AS r_unit, a.okind AS c_kind,
+    a.sentence AS c_sentence, b.sentence AS r_sentence, a.quoted AS c_quoted,
+    CASE WHEN a.article_id = b.article_id THEN abs(a.sentence_index - b.sentence_index) ELSE 0 END
+        AS distance, a.flip <> b.flip AS complement,
     _cw_gap(a.lo, b.hi) AS down, _cw_gap(b.lo, a.hi) AS up"""
-_HELPERS = "a_lo, a_hi, b_lo, b_hi, a_pkey, b_pkey, down, up"
+_HELPERS = "a_lo, a_hi, b_lo, b_hi, down, up"
 
 
-_ACROSS = "a.article_id <> b.article_id AND NOT a.quoted AND NOT b.quoted"
+_ACROSS = "a.article_id <> b.article_id"
+# a company's claim and a reporter's finding may sit in the same article (an investigation
+# states both); two company figures (revision) or a forecast (projection) may not
+_WITHIN_OR_ACROSS = "a.claim_id <> b.claim_id"
+_ORDERED = "(a.undated OR b.undated OR b.pub_date >= a.pub_date)"
+
 
 def _pairs(where: str, scope: str = _ACROSS) -> str:
     return f"""SELECT {_PAIR_COLS}
     FROM _cw_claims a JOIN _cw_claims b
-      ON a.company = b.company AND a.metric = b.metric AND a.unit = b.unit
+      ON a.company = b.company AND a.cmetric = b.cmetric AND a.unit = b.unit
     WHERE {scope} AND _cw_same_measure(a.mq, b.mq) AND {where}"""
 
 
@@ -187,18 +235,21 @@ _UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol)"
 
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
-FROM ({_pairs(f'''a.claimed_by = 'company' AND b.claimed_by = 'reporter'
-      AND NOT a.is_forecast AND NOT b.is_forecast AND b.pub_date >= a.pub_date
+FROM ({_pairs(f'''a.claimed_by = 'company' AND (b.claimed_by = 'reporter' OR a.flip <> b.flip)
+      AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
-                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''')})
-WHERE CASE WHEN metric IN {_INVERTED} THEN {_UP_FAR} OR (a_pkey = b_pkey AND {_DOWN_FAR})
+                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''',
+                 _WITHIN_OR_ACROSS)})
+WHERE CASE WHEN complement THEN {_DOWN_FAR}
+           WHEN cmetric IN {_INVERTED} THEN {_UP_FAR} OR (a_pkey = b_pkey AND {_DOWN_FAR})
            ELSE {_DOWN_FAR} OR (a_pkey = b_pkey AND {_UP_FAR}) END
 """
 
 _REVISION_SQL = f"""
 SELECT 'revision' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND b.claimed_by = 'company'
-      AND NOT a.is_forecast AND NOT b.is_forecast AND a.metric NOT IN {_INVERTED}
+      AND NOT a.is_forecast AND NOT b.is_forecast AND a.cmetric NOT IN {_INVERTED}
+      AND a.metric NOT IN {AI_METRICS} AND NOT a.undated AND NOT b.undated
       AND b.pub_date > a.pub_date AND b.eff_date >= a.eff_date
       AND (a.pkey IS NOT NULL OR b.pkey IS NOT NULL OR a.metric NOT IN ('employees', 'funding'))
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
@@ -209,7 +260,8 @@ WHERE {_DOWN_FAR}
 _PROJECTION_SQL = f"""
 SELECT 'projection' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND a.is_forecast AND NOT b.is_forecast
-      AND a.metric NOT IN {_INVERTED} AND a.pkey IS NOT NULL AND a.pkey = b.pkey
+      AND a.cmetric NOT IN {_INVERTED} AND a.metric NOT IN {AI_METRICS}
+      AND a.pkey IS NOT NULL AND a.pkey = b.pkey
       AND b.pub_date >= a.pub_date
       AND (a.pend IS NULL OR b.pub_date >= a.pend - INTERVAL {ACTUAL_LEAD_DAYS} DAY)''')})
 WHERE {_DOWN_FAR}
@@ -218,6 +270,7 @@ WHERE {_DOWN_FAR}
 _DISPUTE_SQL = f"""
 WITH d AS (
     SELECT d.dispute_id, d.article_id, d.company, d.metric, d.cue, d.sentence, a.source,
+           coalesce(d.published_at, a.published_at) IS NULL AS undated,
            coalesce(d.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM disputes d LEFT JOIN articles a USING (article_id)
     WHERE {{scope}}
@@ -225,27 +278,37 @@ WITH d AS (
                                ORDER BY d.metric IS NULL, d.sentence_index, d.dispute_id) = 1
 ), linked AS (
     SELECT d.*, c.claim_id, c.article_id AS c_article, c.metric AS c_metric, c.unit AS c_unit,
+           c.cmetric AS c_cmetric, c.flip AS c_flip, c.okind AS c_kind, c.sentence AS c_sentence,
            c.value AS c_value, c.value_low AS c_low, c.value_high AS c_high, c.hedge AS c_hedge,
-           c.period AS c_period, c.source AS c_source, c.pub_date AS c_date, c.pub_ts AS c_ts,
-           c.lo AS c_lo, c.hi AS c_hi, c.mq AS c_mq
+           c.period AS c_period, c.source AS c_source,
+           CASE WHEN NOT c.undated THEN c.pub_date END AS c_date, c.pub_ts AS c_ts,
+           c.lo AS c_lo, c.hi AS c_hi, c.mq AS c_mq, c.pkey AS c_pkey, c.pstart AS c_pstart,
+           c.pend AS c_pend, c.eff_date AS c_eff
     FROM d LEFT JOIN _cw_claims c
       ON c.company = d.company AND c.claimed_by = 'company'
-     AND (c.article_id = d.article_id
+     AND (c.article_id = d.article_id OR c.undated OR d.undated
           OR c.pub_date <= CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE))
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,
-                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.quoted, c.is_forecast, c.pub_ts DESC,
-                 c.claim_id) = 1
+                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.metric = 'other', c.quoted,
+                 c.is_forecast, c.pub_ts DESC, c.claim_id) = 1
 ), figured AS (
-    SELECT l.*, r.claim_id AS r_claim, r.value AS r_value, r.value_low AS r_low,
-           r.value_high AS r_high, r.hedge AS r_hedge, r.period AS r_period,
-           CASE WHEN l.c_metric IN {_INVERTED} THEN _cw_gap(r.lo, l.c_hi)
+    SELECT l.*, r.claim_id AS r_claim, r.metric AS r_metric, r.value AS r_orig, r.unit AS r_unit,
+           r.sentence AS r_sentence,
+           CASE WHEN r.flip = l.c_flip THEN r.value ELSE 100 - r.value END AS r_value,
+           CASE WHEN r.flip = l.c_flip THEN r.value_low ELSE 100 - r.value_high END AS r_low,
+           CASE WHEN r.flip = l.c_flip THEN r.value_high ELSE 100 - r.value_low END AS r_high,
+           CASE WHEN r.flip = l.c_flip THEN r.hedge ELSE {_FLIP_HEDGE.replace('b.', 'r.')} END AS r_hedge,
+           r.period AS r_period,
+           CASE WHEN l.c_cmetric IN {_INVERTED} THEN _cw_gap(r.lo, l.c_hi)
                 ELSE _cw_gap(l.c_lo, r.hi) END AS gap
     FROM linked l LEFT JOIN _cw_claims r
       ON r.article_id = l.article_id AND r.company = l.company AND r.claimed_by = 'reporter'
-     AND NOT r.is_forecast AND r.metric = l.c_metric AND r.unit = l.c_unit
+     AND NOT r.is_forecast AND r.cmetric = l.c_cmetric AND r.unit = l.c_unit
      AND _cw_same_measure(r.mq, l.c_mq) AND l.c_article <> l.article_id
+     AND _cw_compatible(l.c_pkey, l.c_pstart, l.c_pend, l.c_eff,
+                        r.pkey, r.pstart, r.pend, r.eff_date, {CLAIM_WINDOW_DAYS})
     QUALIFY row_number() OVER (PARTITION BY l.dispute_id
                                ORDER BY gap DESC NULLS LAST, r.claim_id) = 1
 )
@@ -254,10 +317,12 @@ SELECT 'dispute' AS kind, company, coalesce(metric, c_metric) AS metric, c_metri
        CASE WHEN gap > 0 THEN r_claim END AS contradicting_claim_id, dispute_id,
        c_article AS claim_article_id, article_id AS contradicting_article_id,
        c_value AS claimed_value, CASE WHEN gap > 0 THEN r_value END AS reported_value,
-       c_unit AS unit, c_low, c_high, c_hedge, c_period, c_source, c_date,
+       c_unit AS unit, c_low, c_high, c_hedge, c_period, c_source, c_date, c_cmetric AS cmetric,
+       c_kind, c_sentence, CASE WHEN gap > 0 THEN r_metric END AS r_metric,
+       CASE WHEN gap > 0 THEN r_orig END AS r_orig, r_unit, r_sentence,
        CASE WHEN gap > 0 THEN r_low END AS r_low, CASE WHEN gap > 0 THEN r_high END AS r_high,
        CASE WHEN gap > 0 THEN r_hedge END AS r_hedge, r_period, source AS r_source,
-       CAST(pub_ts AT TIME ZONE 'UTC' AS DATE) AS r_date, cue, sentence AS d_sentence, c_ts,
+       CASE WHEN NOT undated THEN CAST(pub_ts AT TIME ZONE 'UTC' AS DATE) END AS r_date, cue, sentence AS d_sentence, c_ts,
        CASE WHEN gap > 0 THEN gap ELSE {DISPUTE_SEVERITY} END AS severity
 FROM figured
 """
@@ -268,14 +333,40 @@ WITH pairs AS (
     SELECT * FROM ({_NUMERIC_SQL})
     UNION ALL BY NAME SELECT * FROM ({_REVISION_SQL})
     UNION ALL BY NAME SELECT * FROM ({_PROJECTION_SQL})
+), ranked AS (
+    SELECT *, row_number() OVER (
+        PARTITION BY kind, company, metric, contradicting_article_id, b_pkey,
+                     claim_article_id = contradicting_article_id
+        ORDER BY a_pkey IS NOT DISTINCT FROM b_pkey DESC, c_quoted, c_ts DESC, distance,
+                 severity DESC, claim_id, contradicting_claim_id) AS rn
+    FROM pairs
 ), best AS (
-    -- one row per (kind, company, metric, contradicting article): the latest claim it contradicts
-    SELECT * FROM pairs
-    QUALIFY row_number() OVER (
-        PARTITION BY kind, company, metric, contradicting_article_id
-        ORDER BY c_ts DESC, severity DESC, claim_id, contradicting_claim_id) = 1
+    -- per (kind, company, metric, contradicting article, period of the finding, inside the
+    -- article or not): the claim it contradicts, preferring the same period, a claim the company
+    -- made outside a report, the latest, the nearest sentence; another claim of that group is
+    -- kept only when its figure is not within the tolerance of a preferred one (the company
+    -- said 5M somewhere and 4.2M elsewhere: two contradictions; 20M and 21M: one figure)
+    SELECT * EXCLUDE (rn) FROM ranked r
+    WHERE NOT EXISTS (
+        SELECT 1 FROM ranked q
+        WHERE q.kind = r.kind AND q.company = r.company AND q.metric = r.metric
+          AND q.contradicting_article_id = r.contradicting_article_id
+          AND q.b_pkey IS NOT DISTINCT FROM r.b_pkey
+          AND (q.claim_article_id = q.contradicting_article_id)
+              = (r.claim_article_id = r.contradicting_article_id)
+          AND q.rn < r.rn
+          AND abs(q.claimed_value - r.claimed_value)
+              <= {SAME_FIGURE} * greatest(abs(q.claimed_value), abs(r.claimed_value)))
+), disputes AS (
+    -- a dispute with no figure of its own, in an article that already states a figure against
+    -- the company's claim of that metric, adds nothing: the numeric row says it with both
+    SELECT * FROM ({_DISPUTE_SQL}) x
+    WHERE x.reported_value IS NOT NULL OR NOT EXISTS (SELECT 1 FROM best n
+                      WHERE n.kind = 'numeric' AND n.company = x.company
+                        AND n.contradicting_article_id = x.contradicting_article_id
+                        AND (x.metric IS NULL OR n.cmetric = x.cmetric OR n.metric = x.metric))
 ), all_rows AS (
-    SELECT * FROM best UNION ALL BY NAME SELECT * FROM ({_DISPUTE_SQL})
+    SELECT * FROM best UNION ALL BY NAME SELECT * FROM disputes
 )
 SELECT substr(sha1(CASE WHEN kind = 'dispute' THEN 'dispute|' || dispute_id
                         ELSE kind || '|' || claim_id || '|' || contradicting_claim_id END),
@@ -327,7 +418,7 @@ def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
         scope = "TRUE" if companies is None else "{t}.company IN (SELECT company FROM _cw_scope)"
         _load_periods(con, scope.format(t="claims"))
         con.execute(_MACROS)
-        con.execute(_CLAIMS_SQL.format(scope=scope.format(t="c")))
+        con.execute(_CLAIMS_SQL.format(scope=scope.format(t="c"), other_kind=_other_kind(con)))
         con.execute(_CANDIDATES_SQL.format(scope=scope.format(t="d")), params)
         con.execute(f"""DELETE FROM contradictions WHERE {scope.format(t='contradictions')}
                         AND contradiction_id NOT IN (SELECT contradiction_id FROM _cw_cand)""")
@@ -360,6 +451,13 @@ def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
     return new
 
 
+def _other_kind(con: duckdb.DuckDBPyConnection) -> str:
+    """The claims' ``other_kind`` column (migration m004) when the warehouse has it, else NULL."""
+    found = con.execute("SELECT count(*) FROM information_schema.columns "
+                        "WHERE table_name = 'claims' AND column_name = 'other_kind'").fetchone()[0]
+    return "c.other_kind" if found else "NULL::VARCHAR"
+
+
 def _load_periods(con: duckdb.DuckDBPyConnection, scope: str) -> None:
     periods = [r[0] for r in con.execute(
         f"SELECT DISTINCT period FROM claims WHERE period IS NOT NULL AND {scope}").fetchall()]
@@ -381,7 +479,30 @@ def _load_periods(con: duckdb.DuckDBPyConnection, scope: str) -> None:
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$"}
 _NOUN = {"customers": "customers", "users": "users", "employees": "employees"}
 _LABEL = {"arr": "ARR", "gmv": "GMV", "employees": "headcount", "customers": "customer count",
-          "users": "user count"}
+          "users": "user count", "automation_rate": "automation rate",
+          "human_involvement": "human involvement", "accuracy": "accuracy",
+          "error_rate": "error rate", "bot_share": "share of bot or fake users",
+          "ai_built_share": "share built by AI"}
+# what an AI figure says, in plain words ({fig}: the figure, {noun}: what it counts)
+_AI_PHRASE = {
+    "automation_rate": "{fig} of {noun} without a person",
+    "human_involvement": "{fig} of {noun} needing a person",
+    "accuracy": "{fig} accuracy",
+    "error_rate": "an error or miss rate of {fig}",
+    "bot_share": "{fig} of users being bots or fake accounts",
+    "ai_built_share": "{fig} of {noun} built by AI",
+}
+_AI_COUNT_PHRASE = {"human_involvement": "{fig} people doing the work"}
+# the complement's figure, in brackets after the reported one: "30% (70% needed a human)"
+_COMPLEMENT_NOTE = {
+    "human_involvement": "{fig} needed a human",
+    "automation_rate": "{fig} without a person",
+    "error_rate": "{fig} missed or wrong",
+    "accuracy": "{fig} accurate",
+}
+# "95% of orders", "95 % des commandes": the noun a percentage counts
+_COUNTED = re.compile(r"(?:%|\bper ?cent|\bpour ?cent)\s+(?:of|des|de la|de|du|d['’])\s*"
+                      r"(?:the |its |their |all |les |ses |leurs |la |l['’])?([^\W\d_][\w-]*)", re.I)
 _OPEN_LOW = {"more_than": "more than", "at_least": "at least"}
 _OPEN_HIGH = {"up_to": "up to", "less_than": "less than"}
 
@@ -431,10 +552,25 @@ def _when(day) -> str:
     return day.isoformat() if isinstance(day, (date, datetime)) else "undated"
 
 
+def _counted(*sentences) -> str:
+    for sentence in sentences:
+        if sentence and (m := _COUNTED.search(sentence)):
+            return m.group(1).lower()
+    return "tasks"
+
+
+def _ai_phrase(metric: str | None, unit: str | None, fig: str, noun: str) -> str | None:
+    table = _AI_COUNT_PHRASE if unit != "percent" else _AI_PHRASE
+    template = table.get(metric or "")
+    return template.format(fig=fig, noun=noun) if template else None
+
+
 def explain(row: dict) -> str:
     """One or two sentences naming both sources, their dates and both figures."""
     company, metric, unit = row["company"], row.get("metric"), row.get("unit")
     label = _LABEL.get(metric or "", metric or "figures")
+    if metric == "other" and row.get("c_kind"):
+        label = str(row["c_kind"]).replace("_", " ")
     pct = f"{round(100 * (row.get('severity') or 0))}%"
 
     def fig(side: str) -> str:
@@ -448,14 +584,32 @@ def explain(row: dict) -> str:
 
     report = f"{row.get('r_source')} ({_when(row.get('r_date'))})"
     has_claim = row.get("claimed_value") is not None
+    same_article = has_claim and row.get("claim_article_id") == row.get("contradicting_article_id")
     claim = (f"{fig('c')}{period('c')} ({row.get('c_source')}, {_when(row.get('c_date'))})"
              if has_claim else "")
     kind = row["kind"]
     if kind == "numeric":
+        inverted = (row.get("cmetric") or metric) in _INVERTED
         lower = row["reported_value"] < row["claimed_value"]
-        how = f"{pct} lower" if lower else f"well above it (gap {pct})"
-        return (f"{company} {label}: the company claimed {claim}; {report} reported "
-                f"{fig('r')}{period('r')}, {how}.")
+        if inverted:
+            how = f"{pct} higher" if not lower else f"well below it (gap {pct})"
+        else:
+            how = f"{pct} lower" if lower else f"well above it (gap {pct})"
+        noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
+        claimed = _ai_phrase(metric, unit, fig("c"), noun)
+        reported = fig("r")
+        r_metric = row.get("r_metric")
+        if claimed and r_metric and r_metric != metric and row.get("r_orig") is not None:
+            note = _COMPLEMENT_NOTE.get(r_metric)
+            if note:
+                reported += f" ({note.format(fig=format_figure(row['r_orig'], unit=unit))})"
+        what = claimed or f"{fig('c')}"
+        if same_article:
+            return (f"{company} {label}: the company claimed {what}{period('c')}; the same article, "
+                    f"{report}, reports {reported}{period('r')}, {how}.")
+        source = f" ({row.get('c_source')}, {_when(row.get('c_date'))})"
+        return (f"{company} {label}: the company claimed {what}{period('c')}{source}; {report} "
+                f"reported {reported}{period('r')}, {how}.")
     if kind == "revision":
         return (f"{company} restated its {label}: {fig('r')}{period('r')} in {report}, "
                 f"after claiming {claim}; {pct} lower.")
@@ -468,13 +622,13 @@ def explain(row: dict) -> str:
     text = f"{report} disputes {company}'s {label}: “{row.get('cue')}” — “{sentence}”"
     if not has_claim:
         return text + " No figure from the company is on record."
-    if row.get("claim_article_id") == row.get("contradicting_article_id"):
+    if same_article:
         text += f" The article quotes the company's figure of {fig('c')}{period('c')}."
     else:
         other = row.get("claim_metric")
         what = f" {_LABEL.get(other, other)}" if other and other != metric else ""
         text += f" The company had claimed {fig('c')}{what}{claim[len(fig('c')):]}."
     if row.get("reported_value") is not None:
-        way = "higher" if metric in _INVERTED else "lower"
+        way = "higher" if (row.get("cmetric") or metric) in _INVERTED else "lower"
         text += f" The article reports {fig('r')}{period('r')} ({pct} {way})."
     return text

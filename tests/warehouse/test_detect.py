@@ -157,12 +157,23 @@ def test_detect_dispute_without_any_claim(store):
 def test_detect_dispute_falls_back_to_quote_in_same_article(store):
     a2 = store.article("TechCrunch", "2025-03-24")
     quoted = store.claim(a2, "11x", "arr", 10e6)
-    store.claim(a2, "11x", "arr", 3e6, by="reporter", pos=3)
     store.dispute(a2, "11x", "inflated", "The ARR was inflated.", "arr")
-    assert store.detect() == 1  # the dispute only: no numeric within one article
+    assert store.detect() == 1
     [row] = store.rows()
     assert row["kind"] == "dispute" and row["claim_id"] == quoted
     assert "quotes the company's figure of $10M" in row["explanation"]
+
+
+def test_detect_dispute_beside_a_finding_in_the_same_article_is_one_numeric_row(store):
+    a2 = store.article("TechCrunch", "2025-03-24")
+    quoted = store.claim(a2, "11x", "arr", 10e6)
+    finding = store.claim(a2, "11x", "arr", 3e6, by="reporter", pos=3)
+    store.dispute(a2, "11x", "inflated", "The ARR was inflated.", "arr")
+    assert store.detect() == 1  # the dispute is folded into the figure-against-figure row
+    [row] = store.rows()
+    assert row["kind"] == "numeric"
+    assert (row["claim_id"], row["contradicting_claim_id"]) == (quoted, finding)
+    assert row["claim_article_id"] == row["contradicting_article_id"] == a2
 
 
 def test_detect_revision_downward_same_period(store):
