@@ -42,6 +42,7 @@ from claimwatch.errors import WarehouseError
 from claimwatch.warehouse.db import transaction
 
 __all__ = ["detect_contradictions", "explain", "format_figure", "normalize_period",
+           "company_groups", "company_key", "AI_METRICS", "COMPLEMENTS",
            "CLAIM_WINDOW_DAYS", "REVISION_WINDOW_DAYS"]
 
 # How long a company's figure (with no explicit period) stays comparable with later reporting
@@ -123,10 +124,11 @@ _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
 WITH prepared AS (
 WITH base AS (
-    SELECT c.*, {{other_kind}} AS okind, a.source,
+    SELECT c.* REPLACE (coalesce(n.canon, c.company) AS company), {{other_kind}} AS okind, a.source,
            coalesce(c.published_at, a.published_at) IS NULL AS undated,
            coalesce(c.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM claims c LEFT JOIN articles a USING (article_id)
+    LEFT JOIN _cw_names n ON n.company = c.company
     WHERE {{scope}}
 ), flipped AS (
     -- a share of tasks a person handled is the complement of the automation rate, an error
@@ -269,12 +271,14 @@ WHERE {_DOWN_FAR}
 
 _DISPUTE_SQL = f"""
 WITH d AS (
-    SELECT d.dispute_id, d.article_id, d.company, d.metric, d.cue, d.sentence, a.source,
+    SELECT d.dispute_id, d.article_id, coalesce(n.canon, d.company) AS company, d.metric, d.cue,
+           d.sentence, a.source,
            coalesce(d.published_at, a.published_at) IS NULL AS undated,
            coalesce(d.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM disputes d LEFT JOIN articles a USING (article_id)
+    LEFT JOIN _cw_names n ON n.company = d.company
     WHERE {{scope}}
-    QUALIFY row_number() OVER (PARTITION BY d.article_id, d.company
+    QUALIFY row_number() OVER (PARTITION BY d.article_id, coalesce(n.canon, d.company)
                                ORDER BY d.metric IS NULL, d.sentence_index, d.dispute_id) = 1
 ), linked AS (
     SELECT d.*, c.claim_id, c.article_id AS c_article, c.metric AS c_metric, c.unit AS c_unit,
@@ -399,7 +403,7 @@ def detect_contradictions(con: duckdb.DuckDBPyConnection, config: DetectConfig =
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise WarehouseError(f"contradiction detection failed, nothing was changed: {first}") from None
     finally:
-        for table in ("_cw_cand", "_cw_claims", "_cw_periods", "_cw_scope"):
+        for table in ("_cw_cand", "_cw_claims", "_cw_periods", "_cw_scope", "_cw_names"):
             try:
                 con.execute(f"DROP TABLE IF EXISTS {table}")
             except duckdb.Error:
@@ -411,10 +415,15 @@ def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
     params = {"tol": tol}
     now = datetime.now(timezone.utc)
     with transaction(con):
+        names = _load_names(con)
         if companies is not None:
+            # a company in scope brings every name of its group (the French article's "Acme",
+            # the English one's "Acme AI")
+            wanted = {names.get(c, c) for c in companies}
+            expanded = set(companies) | {n for n, canon in names.items() if canon in wanted}
             con.execute("CREATE OR REPLACE TEMP TABLE _cw_scope (company VARCHAR)")
-            if companies:
-                con.executemany("INSERT INTO _cw_scope VALUES (?)", [[c] for c in set(companies)])
+            if expanded:
+                con.executemany("INSERT INTO _cw_scope VALUES (?)", [[c] for c in expanded])
         scope = "TRUE" if companies is None else "{t}.company IN (SELECT company FROM _cw_scope)"
         _load_periods(con, scope.format(t="claims"))
         con.execute(_MACROS)
@@ -449,6 +458,57 @@ def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
             finally:
                 con.unregister("_cw_expl")
     return new
+
+
+# words that name a company's form or trade, not the company: "Acme Motors", "Acme AI" and
+# "Acme Motor Company" are Acme (a product, "Acme One", keeps its own name)
+_CORP_WORDS = frozenset({
+    "ai", "a.i", "ia", "inc", "corp", "corporation", "co", "company", "compagnie", "motors", "motor",
+    "technologies", "technology", "tech", "labs", "lab", "group", "groupe", "holdings", "holding",
+    "automation", "systems", "sas", "sa", "ltd", "llc", "gmbh", "plc", "limited", "software",
+})
+
+
+def company_key(name: str) -> str:
+    """The part of a company name that identifies it: "Vardeno AI", "vardeno.ai" -> "vardeno"."""
+    from claimwatch.warehouse.load import normalise_alias
+
+    words = re.findall(r"\w+", normalise_alias(name))
+    while len(words) > 1 and words[-1] in _CORP_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def company_groups(counts: dict[str, int]) -> dict[str, str]:
+    """Each company name -> the name its group is detected under (the group's most used name).
+
+    Names group when their :func:`company_key` is equal and at least 4 characters long: one
+    company named differently across articles and languages is compared with itself.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        key = company_key(name)
+        groups.setdefault(key if len(key) >= 4 else "\0" + name, []).append(name)
+    mapping = {}
+    for members in groups.values():
+        canon = max(members, key=lambda n: (counts[n], len(n), n))
+        for member in members:
+            mapping[member] = canon
+    return mapping
+
+
+def _load_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    counts = dict(con.execute("""SELECT company, count(*) FROM (
+        SELECT company FROM claims UNION ALL SELECT company FROM disputes) GROUP BY company""").fetchall())
+    mapping = company_groups(counts)
+    renamed = {k: v for k, v in mapping.items() if k != v}
+    con.register("_cw_names_in", pa.table({"company": pa.array(list(renamed), pa.string()),
+                                           "canon": pa.array(list(renamed.values()), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _cw_names AS SELECT * FROM _cw_names_in")
+    finally:
+        con.unregister("_cw_names_in")
+    return mapping
 
 
 def _other_kind(con: duckdb.DuckDBPyConnection) -> str:

@@ -34,7 +34,8 @@ class Store:
     def claim(self, article: str, company: str, metric: str, value: float, unit: str = "USD", *,
               by: str = "company", low: float | None = None, high: float | None = None,
               hedge: str | None = None, period: str | None = None, as_of: date | None = None,
-              forecast: bool = False, sentence: str | None = None, pos: int = 0) -> str:
+              forecast: bool = False, sentence: str | None = None, pos: int = 0,
+              language: str = "en", other_kind: str | None = None) -> str:
         published = self.con.execute("SELECT published_at FROM articles WHERE article_id = ?",
                                      [article]).fetchone()[0]
         cid = _id("claim", article, pos, company, metric, value)
@@ -45,10 +46,20 @@ class Store:
             "value_high, unit, claimed_by, is_forecast, hedge, period, as_of, sentence, "
             "quantity_text, sentence_index, char_start, language, extractor_version, "
             "published_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, 'en', 'test', ?, now())",
+            "?, ?, 'test', ?, now())",
             [cid, article, company, metric, value, low, high, unit, by, forecast, hedge, period,
-             as_of, sentence or f"{company} {metric} {value}", str(value), pos, pos, published])
+             as_of, sentence or f"{company} {metric} {value}", str(value), pos, pos, language,
+             published])
+        if other_kind is not None:  # the descriptor column of migration m004, when present
+            self.ensure_other_kind()
+            self.con.execute("UPDATE claims SET other_kind = ? WHERE claim_id = ?", [other_kind, cid])
         return cid
+
+    def ensure_other_kind(self) -> None:
+        columns = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'claims'").fetchall()}
+        if "other_kind" not in columns:
+            self.con.execute("ALTER TABLE claims ADD COLUMN other_kind VARCHAR")
 
     def dispute(self, article: str, company: str, cue: str, sentence: str,
                 metric: str | None = None, index: int = 0) -> str:
