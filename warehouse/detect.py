@@ -52,6 +52,8 @@ CLAIM_WINDOW_DAYS = 365
 REVISION_WINDOW_DAYS = 120
 # A forecast's actual must be published no earlier than this before the period ends.
 ACTUAL_LEAD_DAYS = 45
+# A rate (automation, accuracy, errors, bots, AI-built share) must differ by more points than this.
+RATE_POINTS = 5.0
 # Two claimed figures closer than this are one figure re-reported (20M and 21M), not two claims.
 SAME_FIGURE = 0.05
 DISPUTE_SEVERITY = 0.5  # when the disputing article gives no figure of its own
@@ -173,14 +175,21 @@ WHERE b.pub_ts IS NOT NULL
 SELECT * FROM marked
 """
 
-# relative gap when interval [.., low_end] lies below [high_start, ..]; 0 when they overlap
-_MACROS = """
-CREATE OR REPLACE TEMP MACRO _cw_gap(high_start, low_end) AS
+# relative gap when interval [.., low_end] lies below [high_start, ..]; 0 when they overlap.
+# For a rate (an AI metric in percent) the gap is also measured on the complement's scale and
+# the larger counts: 98% vs 85% accuracy is 2% vs 15% errors; a rate must then differ by more
+# than RATE_POINTS points (95% vs 93% automation is rounding), any other percentage by 1.
+_MACROS = f"""
+CREATE OR REPLACE TEMP MACRO _cw_rgap(high_start, low_end, rate) AS
     CASE WHEN low_end < high_start
-         THEN least(1.0, (high_start - low_end) / greatest(abs(high_start), abs(low_end)))
+         THEN least(1.0, (high_start - low_end) /
+                    CASE WHEN rate THEN least(greatest(abs(high_start), abs(low_end)),
+                                             greatest(100 - high_start, 100 - low_end, 1e-9))
+                         ELSE greatest(abs(high_start), abs(low_end)) END)
          ELSE 0.0 END;
-CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol) AS
-    gap > tol AND (unit <> 'percent' OR high_start - low_end > 1.0);
+CREATE OR REPLACE TEMP MACRO _cw_gap(high_start, low_end) AS _cw_rgap(high_start, low_end, false);
+CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol, rate) AS
+    gap > tol AND (unit <> 'percent' OR high_start - low_end > CASE WHEN rate THEN {RATE_POINTS} ELSE 1.0 END);
 CREATE OR REPLACE TEMP MACRO _cw_same_measure(q1, q2) AS
     q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 <> 'total') OR (q2 IS NULL AND q1 <> 'total');
 -- a figure of an undated article with no period of its own (date NULL) fits any date
@@ -214,8 +223,9 @@ _PAIR_COLS = f"""
     a.sentence AS c_sentence, b.sentence AS r_sentence, a.quoted AS c_quoted,
     CASE WHEN a.article_id = b.article_id THEN abs(a.sentence_index - b.sentence_index) ELSE 0 END
         AS distance, a.flip <> b.flip AS complement,
-    _cw_gap(a.lo, b.hi) AS down, _cw_gap(b.lo, a.hi) AS up"""
-_HELPERS = "a_lo, a_hi, b_lo, b_hi, down, up"
+    a.unit = 'percent' AND a.cmetric IN {AI_METRICS} AS rate,
+    _cw_rgap(a.lo, b.hi, rate) AS down, _cw_rgap(b.lo, a.hi, rate) AS up"""
+_HELPERS = "a_lo, a_hi, b_lo, b_hi, down, up, rate"
 
 
 _ACROSS = "a.article_id <> b.article_id"
@@ -232,8 +242,8 @@ def _pairs(where: str, scope: str = _ACROSS) -> str:
     WHERE {scope} AND _cw_same_measure(a.mq, b.mq) AND {where}"""
 
 
-_DOWN_FAR = "_cw_far(down, a_lo, b_hi, unit, $tol)"
-_UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol)"
+_DOWN_FAR = "_cw_far(down, a_lo, b_hi, unit, $tol, rate)"
+_UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol, rate)"
 
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
@@ -305,8 +315,10 @@ WITH d AS (
            CASE WHEN r.flip = l.c_flip THEN r.value_high ELSE 100 - r.value_low END AS r_high,
            CASE WHEN r.flip = l.c_flip THEN r.hedge ELSE {_FLIP_HEDGE.replace('b.', 'r.')} END AS r_hedge,
            r.period AS r_period,
-           CASE WHEN l.c_cmetric IN {_INVERTED} THEN _cw_gap(r.lo, l.c_hi)
-                ELSE _cw_gap(l.c_lo, r.hi) END AS gap
+           CASE WHEN l.c_cmetric IN {_INVERTED}
+                THEN _cw_rgap(r.lo, l.c_hi, l.c_unit = 'percent' AND l.c_cmetric IN {AI_METRICS})
+                ELSE _cw_rgap(l.c_lo, r.hi, l.c_unit = 'percent' AND l.c_cmetric IN {AI_METRICS})
+           END AS gap
     FROM linked l LEFT JOIN _cw_claims r
       ON r.article_id = l.article_id AND r.company = l.company AND r.claimed_by = 'reporter'
      AND NOT r.is_forecast AND r.cmetric = l.c_cmetric AND r.unit = l.c_unit
@@ -649,7 +661,7 @@ def explain(row: dict) -> str:
              if has_claim else "")
     kind = row["kind"]
     if kind == "numeric":
-        inverted = (row.get("cmetric") or metric) in _INVERTED
+        inverted = metric in _INVERTED  # the figures are on the claim's own scale
         lower = row["reported_value"] < row["claimed_value"]
         if inverted:
             how = f"{pct} higher" if not lower else f"well below it (gap {pct})"
@@ -689,6 +701,6 @@ def explain(row: dict) -> str:
         what = f" {_LABEL.get(other, other)}" if other and other != metric else ""
         text += f" The company had claimed {fig('c')}{what}{claim[len(fig('c')):]}."
     if row.get("reported_value") is not None:
-        way = "higher" if (row.get("cmetric") or metric) in _INVERTED else "lower"
+        way = "higher" if metric in _INVERTED else "lower"
         text += f" The article reports {fig('r')}{period('r')} ({pct} {way})."
     return text
