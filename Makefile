@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: setup run test test-fast bench digest-png clean
+.PHONY: setup run test test-fast lint-imports bench digest-png clean
 
 setup: $(STAMP)
 
@@ -22,8 +22,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/claimwatch run
 
-test: $(STAMP)
+test: $(STAMP) lint-imports
 	$(BIN)/python -m pytest
+
+# The layering contracts (pyproject.toml, [tool.importlinter]), checked on the package as a wheel
+# installs it: an editable install maps the stage folders in a way grimp cannot walk.
+LINT := build/lint
+lint-imports: $(STAMP)
+	rm -rf $(LINT) && mkdir -p $(LINT)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(LINT)/dist .
+	$(BIN)/python -m pip install --quiet --no-deps --target $(LINT)/site $(LINT)/dist/claimwatch-*.whl
+	cd $(LINT) && PYTHONPATH=site ../../$(BIN)/lint-imports ../../pyproject.toml
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"

@@ -284,7 +284,11 @@ if __name__ == "__main__":
     if "--errors" in sys.argv:
         from benchmarks.finer_errors import print_errors
 
-        print_errors(shared_benchmarks() / "finer_ord" / f"{_option('--split', 'val')}.csv")
+        documents: list[str] = []
+        sentences = finer_sentences(shared_benchmarks() / "finer_ord" / f"{_option('--split', 'val')}.csv",
+                                    documents)
+        _, ours, docs = finer_predictions(sentences, documents)
+        print_errors(sentences, ours, docs)
     elif _option("--split"):
         _print(_finer_rows(_option("--split")))
     else:

@@ -47,12 +47,8 @@ def classify_errors(sentences, predicted, docs) -> dict[str, list[tuple[int, str
     return groups
 
 
-def print_errors(path: Path, limit: int = 400) -> None:
-    from benchmarks.extraction import finer_sentences, finer_predictions
-
-    documents: list[str] = []
-    sentences = finer_sentences(path, documents)
-    _, ours, docs = finer_predictions(sentences, documents)
+def print_errors(sentences: list, ours: list, docs: list, limit: int = 400) -> None:
+    """Print FiNER errors by kind; the caller (``benchmarks.extraction --errors``) runs the predictions."""
     groups = classify_errors(sentences, ours, docs)
     for name in ("boundary", "label", "missed", "spurious"):
         items = groups.get(name, [])

@@ -4,7 +4,7 @@ A test hook only. When the environment variable ``CLAIMWATCH_FAULT_AT`` equals t
 name given to :func:`fault_point`, the process sends itself SIGKILL there, exactly
 as a power cut or the OOM killer would: no cleanup, no ``finally``. Unset (always,
 outside tests), it does nothing. Points used: ``after-ingest``, ``mid-extract``,
-``after-detect`` (flows/daily.py) and ``digest-after-send`` (digest/__init__.py).
+``after-detect`` (flows/daily.py) and ``digest-after-send`` (digest/send.py).
 """
 
 from __future__ import annotations

@@ -16,17 +16,16 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from claimwatch.figures import format_figure
 from claimwatch.warehouse.outbox import ClaimItem, ContradictionItem, Item
 
 __all__ = ["RenderedDigest", "render_digest", "build_subject", "format_value", "safe_url", "clean_text",
            "MONTHS"]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "CN¥"}
 _METRIC_LABELS = {"arr": "ARR", "gmv": "GMV"}
 _KIND_LABELS = {"numeric": "Figures disagree", "revision": "Figure revised",
                 "projection": "Forecast vs outcome", "dispute": "Disputed"}
-_HEDGE_PREFIX = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "less_than": "<"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _QUOTE_MAX = 280
 
@@ -77,38 +76,13 @@ def safe_url(url: object) -> str | None:
     return text
 
 
-def _number(value: float) -> str:
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
-        if abs(value) >= threshold:
-            scaled = value / threshold
-            return f"{scaled:.3g}{suffix}" if abs(scaled) < 1000 else f"{scaled:,.0f}{suffix}"
-    if abs(value) >= 1000 or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
-
-
-def _one(value: float, unit: str | None) -> str:
-    unit = unit or ""
-    if unit == "percent":
-        return f"{value:.3g}%" if not float(value).is_integer() else f"{value:.0f}%"
-    if unit in ("count", ""):
-        return _number(value)
-    if len(unit) == 3 and unit.isalpha() and unit.isupper():
-        symbol = _CURRENCY_SYMBOLS.get(unit)
-        return f"{symbol}{_number(value)}" if symbol else f"{unit} {_number(value)}"
-    return f"{_number(value)} {clean_text(unit, 20)}"
-
-
 def format_value(value: float | None, unit: str | None, low: float | None = None,
                  high: float | None = None, hedge: str | None = None) -> str:
-    """"$10M", "70–80%", "~1,200", "€2.5B": short and readable."""
-    if value is None:
-        return "n/a"
-    if hedge == "range" and low is not None and high is not None and low != high:
-        if unit == "percent":
-            return f"{_one(low, unit)[:-1]}–{_one(high, unit)}"
-        return f"{_one(low, unit)}–{_one(high, unit)}"
-    return _HEDGE_PREFIX.get(hedge or "", "") + _one(value, unit)
+    """"$10M", "70–80%", "about 1,200", "€2.5B": :func:`claimwatch.figures.format_figure`, with
+    units that are not ISO codes, percent or count cleaned for display."""
+    if unit and unit not in ("percent", "count") and not (len(unit) == 3 and unit.isalpha() and unit.isupper()):
+        unit = clean_text(unit, 20)
+    return format_figure(value, low, high, hedge, unit)
 
 
 def format_date(value: datetime | date | None) -> str:

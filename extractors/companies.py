@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from claimwatch.names import LEGAL_PATTERN, company_key, strip_legal_suffix
 from claimwatch.extractors.company_subjects import (
     descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
     trim_place,
@@ -36,10 +37,8 @@ __all__ = [
     "main_company", "normalize_company", "weighted_counts",
 ]
 
-_LEGAL = r"(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|sa|sas|sarl|gmbh|plc|ag|nv|bv|srl)"
-_LEGAL_TAIL = re.compile(rf"(?:[\s,]+{_LEGAL}\.?)+\s*$", re.IGNORECASE)
+_LEGAL = LEGAL_PATTERN
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s*$", re.IGNORECASE)
-_NON_KEY = re.compile(r"[^\w]+", re.UNICODE)
 
 # Written and spoken by newsrooms: organisations, but the source rather than a company
 # making claims. Keys as normalize_company returns them.
@@ -82,18 +81,9 @@ _AI_NAME = re.compile(r"\.ai\b|\bai$|\bia$", re.IGNORECASE)
 
 
 def normalize_company(name: str) -> str:
-    """The matching key of a company name: case-folded, no legal suffix or possessive.
-
-    ".ai" becomes " ai", so "Builder.ai" and "Builder AI" share a key, which stays
-    distinct from plain "Builder".
-    """
-    text = name.strip().replace("’", "'")
-    for _ in range(2):
-        text = _POSSESSIVE.sub("", text)
-        text = _LEGAL_TAIL.sub("", text)
-    text = re.sub(r"\.(ai|io|com|co)\b", r" \1", text, flags=re.IGNORECASE)
-    key = _NON_KEY.sub(" ", text.casefold()).strip()
-    return key
+    """The matching key of a company name: :func:`claimwatch.names.company_key` (one key for
+    extraction, the warehouse and the digest)."""
+    return company_key(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +137,7 @@ class CompanyRegistry:
 def _strip_suffixes(name: str) -> str:
     text = name.strip()
     text = _POSSESSIVE.sub("", text)
-    return _LEGAL_TAIL.sub("", text).strip() or name.strip()
+    return strip_legal_suffix(text) if text.strip() else name.strip()
 
 
 def add_gazetteer(nlp, names: Iterable[str]):

@@ -20,10 +20,12 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 
+from claimwatch.names import LEGAL_PATTERN_CASED
+
 __all__ = ["acronym_after", "has_company_context", "is_common_opener", "is_person_title",
            "platform_spans", "split_coordination", "ticker_spans", "trim_figures"]
 
-_LEGAL = r"(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|Plc|PLC|plc|AG|SA|NV|GmbH|SE|AB|ASA|Oyj|SpA|BV)"
+_LEGAL = LEGAL_PATTERN_CASED
 _EXCHANGES = (r"(?:NYSE(?: Arca| American| MKT)?|NYSEAmex|NASDAQ(?: Other)?|Nasdaq(?:GS|GM|CM)?|"
               r"NasdaqGS|AMEX|LSE|LON|TSX|TSXV|ASX|OTC|OTCQX|OTCQB|Other OTC|Euronext|ETR|FRA|"
               r"HKEX|HKG|SGX|TYO|BSE|NSE|JSE|SIX|BMV)")

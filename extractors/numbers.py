@@ -6,7 +6,9 @@ import re
 
 __all__ = [
     "MULTIPLIERS",
+    "FRACTION_WORDS",
     "NUMBER_WORDS",
+    "figure_words",
     "parse_numeral",
     "parse_number_words",
     "number_word_pattern",
@@ -36,6 +38,19 @@ NUMBER_WORDS = {
            "hundreds": 100, "trillions": 1e12, "half": 0.5},
     "fr": {**_FR_UNITS, **_FR_SCALES, "demi": 0.5},
 }
+# Fractions that carry a figure in a sentence ("half of its staff", "un tiers des clients").
+FRACTION_WORDS = {"en": {"half": 0.5, "third": 1 / 3, "quarter": 0.25},
+                  "fr": {"moitié": 0.5, "tiers": 1 / 3, "quart": 0.25}}
+# Number words too common to mark a sentence as carrying a figure ("a", "one of them", "un").
+_NOT_A_FIGURE = {"a", "an", "one", "un", "une"}
+
+
+def figure_words() -> frozenset[str]:
+    """Every number or fraction word, in any language, that marks a sentence as carrying a figure."""
+    words = {w for table in (*NUMBER_WORDS.values(), *FRACTION_WORDS.values()) for w in table}
+    return frozenset(words - _NOT_A_FIGURE)
+
+
 _JOINERS = {"en": {"and", "-"}, "fr": {"et", "-"}}
 
 # Multipliers written after a numeral ("$10M", "1,5 Md€", "2 billion"). Keys are lower-cased,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from claimwatch.extractors.numbers import figure_words
 from claimwatch.extractors.attribution import DISPUTE_CUES
 
 __all__ = ["is_candidate", "split_sentences"]
@@ -19,15 +20,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec fig mme mlle mm av cf env ex p u.s u.k "
     "e.g i.e etc.al al".split())
 
-_NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred hundreds thousand thousands million millions billion billions trillion "
-    "dozen dozens half deux trois quatre cinq sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt trente quarante cinquante soixante cent cents mille milliard "
-    "milliards douzaine douzaines moitié tiers quart")
 _DIGIT = re.compile(r"\d")
-_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE)
+_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(figure_words(), key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,6 @@ Runs execute in a child process of ``serve`` with the task runner named in
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -156,8 +155,3 @@ def serve(config: Config, config_path: str | None) -> None:
         print_starting_message=False,
         limit=1,  # DuckDB has one writer: never two runs of this process at once
     )
-
-
-if __name__ == "__main__":  # python -m flows.schedule [--config PATH]
-    from claimwatch.cli import main
-    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -9,7 +9,7 @@ from claimwatch.warehouse.export import export_parquet
 from claimwatch.warehouse.feeds import feed_states, save_feed_results
 from claimwatch.warehouse.load import (
     articles_to_extract, claim_id_for, count_articles_to_extract, dispute_id_for, known_companies,
-    normalise_alias, save_aliases, save_articles, save_extractions, unseen_articles,
+    save_aliases, save_articles, save_extractions, unseen_articles,
 )
 from claimwatch.warehouse.migrations import MIGRATIONS, migrate
 from claimwatch.warehouse.queries import (
@@ -21,7 +21,7 @@ __all__ = [
     "connect", "transaction", "migrate", "MIGRATIONS",
     "save_articles", "save_feed_results", "feed_states", "save_extractions",
     "articles_to_extract", "count_articles_to_extract", "unseen_articles", "known_companies",
-    "save_aliases", "claim_id_for", "dispute_id_for", "normalise_alias",
+    "save_aliases", "claim_id_for", "dispute_id_for",
     "start_run", "finish_run", "last_runs", "RUN_STATUSES",
     "run_sql", "format_rows", "company_timeline", "open_contradictions", "counts",
     "resolve_company", "FORMATS",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import duckdb
 from rapidfuzz import fuzz, process
 
-from claimwatch.warehouse.load import normalise_alias
+from claimwatch.names import company_key
 
 __all__ = ["canonical_companies", "same_company"]
 
@@ -55,7 +55,7 @@ def canonical_companies(con: duckdb.DuckDBPyConnection, names: Iterable[str]) ->
     mapping: dict[str, str] = {}
     choices = list(aliases)
     for name in wanted:
-        key = normalise_alias(name)
+        key = company_key(name)
         if key in aliases:
             mapping[name] = aliases[key]
             continue

@@ -30,7 +30,7 @@ are refreshed), rows no longer produced are deleted, new rows are inserted.
 from __future__ import annotations
 
 import hashlib
-import math
+
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -39,10 +39,12 @@ import pyarrow as pa
 
 from claimwatch.config import DetectConfig
 from claimwatch.errors import WarehouseError
+from claimwatch.figures import format_figure
+from claimwatch.names import company_key
 from claimwatch.warehouse.db import transaction
 
-__all__ = ["detect_contradictions", "explain", "format_figure", "normalize_period",
-           "company_groups", "company_key", "AI_METRICS", "COMPLEMENTS",
+__all__ = ["detect_contradictions", "explain", "normalize_period",
+           "company_groups", "company_group_key", "AI_METRICS", "COMPLEMENTS",
            "CLAIM_WINDOW_DAYS", "REVISION_WINDOW_DAYS"]
 
 # How long a company's figure (with no explicit period) stays comparable with later reporting
@@ -481,11 +483,9 @@ _CORP_WORDS = frozenset({
 })
 
 
-def company_key(name: str) -> str:
+def company_group_key(name: str) -> str:
     """The part of a company name that identifies it: "Vardeno AI", "vardeno.ai" -> "vardeno"."""
-    from claimwatch.warehouse.load import normalise_alias
-
-    words = re.findall(r"\w+", normalise_alias(name))
+    words = company_key(name).split()
     while len(words) > 1 and words[-1] in _CORP_WORDS:
         words.pop()
     return " ".join(words)
@@ -494,12 +494,12 @@ def company_key(name: str) -> str:
 def company_groups(counts: dict[str, int]) -> dict[str, str]:
     """Each company name -> the name its group is detected under (the group's most used name).
 
-    Names group when their :func:`company_key` is equal and at least 4 characters long: one
+    Names group when their :func:`company_group_key` is equal and at least 4 characters long: one
     company named differently across articles and languages is compared with itself.
     """
     groups: dict[str, list[str]] = {}
     for name in counts:
-        key = company_key(name)
+        key = company_group_key(name)
         groups.setdefault(key if len(key) >= 4 else "\0" + name, []).append(name)
     mapping = {}
     for members in groups.values():
@@ -548,8 +548,6 @@ def _load_periods(con: duckdb.DuckDBPyConnection, scope: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # explanations
 
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$"}
-_NOUN = {"customers": "customers", "users": "users", "employees": "employees"}
 _LABEL = {"arr": "ARR", "gmv": "GMV", "employees": "headcount", "customers": "customer count",
           "users": "user count", "automation_rate": "automation rate",
           "human_involvement": "human involvement", "accuracy": "accuracy",
@@ -575,49 +573,6 @@ _COMPLEMENT_NOTE = {
 # "95% of orders", "95 % des commandes": the noun a percentage counts
 _COUNTED = re.compile(r"(?:%|\bper ?cent|\bpour ?cent)\s+(?:of|des|de la|de|du|d['’])\s*"
                       r"(?:the |its |their |all |les |ses |leurs |la |l['’])?([^\W\d_][\w-]*)", re.I)
-_OPEN_LOW = {"more_than": "more than", "at_least": "at least"}
-_OPEN_HIGH = {"up_to": "up to", "less_than": "less than"}
-
-
-def _trim(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
-
-
-def _scaled(x: float) -> str:
-    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(x) >= div:
-            return _trim(x / div) + suffix
-    return _trim(x)
-
-
-def _one(x: float, unit: str) -> str:
-    if unit == "percent":
-        return f"{_trim(x)}%"
-    if unit == "count":
-        return _scaled(x) if abs(x) >= 1e6 else (f"{x:,.0f}" if x == int(x) else _trim(x))
-    sign = "-" if x < 0 else ""
-    if unit in _SYMBOL:
-        return f"{sign}{_SYMBOL[unit]}{_scaled(abs(x))}"
-    return f"{sign}{_scaled(abs(x))} {unit}"
-
-
-def format_figure(value: float, low: float | None = None, high: float | None = None,
-                  hedge: str | None = None, unit: str = "count", metric: str | None = None) -> str:
-    """A figure as people write it: "$10M", "€1.5B", "70–80%", "about $3M", "3,000 customers"."""
-    noun = f" {_NOUN[metric]}" if unit == "count" and metric in _NOUN else ""
-    open_high = high is None or math.isinf(high)
-    open_low = low is None or math.isinf(low)
-    if hedge in _OPEN_LOW and open_high:
-        return f"{_OPEN_LOW[hedge]} {_one(value if open_low else low, unit)}{noun}"
-    if hedge in _OPEN_HIGH and open_low:
-        return f"{_OPEN_HIGH[hedge]} {_one(value if open_high else high, unit)}{noun}"
-    lo = value if open_low else low
-    hi = value if open_high else high
-    if hedge == "about" or lo == hi:
-        return f"{'about ' if hedge == 'about' else ''}{_one(value, unit)}{noun}"
-    if unit == "percent":
-        return f"{_trim(lo)}–{_trim(hi)}%"
-    return f"{_one(lo, unit)}–{_one(hi, unit)}{noun}"
 
 
 def _when(day) -> str:

@@ -34,17 +34,18 @@ import duckdb
 import pyarrow as pa
 
 from claimwatch.errors import WarehouseError
+from claimwatch.names import company_key
 from claimwatch.records import Extraction
 from claimwatch.records import Article
 from claimwatch.warehouse._batch import Registered, batch_error, utc_now
 from claimwatch.warehouse.db import transaction
-from claimwatch.warehouse.feeds import feed_states, save_feed_results
+from claimwatch.warehouse.companies import canonical_companies
 
 __all__ = [
-    "save_articles", "save_feed_results", "feed_states", "save_extractions",
+    "save_articles", "save_extractions",
     "articles_to_extract", "count_articles_to_extract", "unseen_articles", "known_companies",
     "save_aliases", "claim_id_for",
-    "dispute_id_for", "normalise_alias",
+    "dispute_id_for",
 ]
 
 _SEP = "\x1f"  # unit separator between hashed fields
@@ -67,20 +68,6 @@ def dispute_id_for(article_id: str, sentence_index: int, company: str, metric: s
     """The stable id of a dispute: sha1 of its article, sentence, company, metric and cue."""
     key = _SEP.join((article_id, str(sentence_index), company, metric or "", cue))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
-
-
-_LEGAL_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|"
-    r"sa|sas|sarl|bv|nv|ab|oy|spa|srl|pty|technologies|labs)\.?)+$")
-
-
-@functools.lru_cache(maxsize=65536)  # the same few thousand names recur in every batch
-def normalise_alias(name: str) -> str:
-    """The lookup form of a company name: case-folded, spaces collapsed, legal suffix dropped."""
-    text = unicodedata.normalize("NFKC", name).casefold().strip()
-    text = re.sub(r"\s+", " ", text)
-    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
-    return stripped or text
 
 
 # --------------------------------------------------------------------------- articles
@@ -240,13 +227,13 @@ def _companies(extractions: list[Extraction], claim_companies: Iterable[str]
             is_ai[mention.name] = is_ai.get(mention.name, False) or bool(mention.is_ai)
             for form in (mention.name, mention.surface):
                 if form:
-                    aliases.setdefault(normalise_alias(form), mention.name)
+                    aliases.setdefault(company_key(form), mention.name)
         for dispute in extraction.disputes:
             is_ai.setdefault(dispute.company, False)
     for company in claim_companies:
         is_ai.setdefault(company, False)
     for company in is_ai:
-        aliases.setdefault(normalise_alias(company), company)
+        aliases.setdefault(company_key(company), company)
     return is_ai, aliases
 
 
@@ -390,7 +377,6 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, reg: Registered, insert: str, 
 def _with_canonical_companies(con: duckdb.DuckDBPyConnection,
                               by_article: dict[str, Extraction]) -> dict[str, Extraction]:
     """Extractions whose company names are replaced by the known companies they match."""
-    from claimwatch.warehouse.companies import canonical_companies
 
     names = {c.company for e in by_article.values() for c in e.claims}
     names |= {d.company for e in by_article.values() for d in e.disputes}
@@ -412,9 +398,9 @@ def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> Non
     """Record configured aliases (alias -> canonical company); configuration wins over extraction."""
     if not aliases:
         return
-    table = pa.Table.from_pydict({"alias": [normalise_alias(a) for a in aliases],
+    table = pa.Table.from_pydict({"alias": [company_key(a) for a in aliases],
                                   "company": list(aliases.values())}, schema=_ALIAS_SCHEMA)
-    canon = pa.Table.from_pydict({"alias": [normalise_alias(c) for c in set(aliases.values())],
+    canon = pa.Table.from_pydict({"alias": [company_key(c) for c in set(aliases.values())],
                                   "company": list(set(aliases.values()))}, schema=_ALIAS_SCHEMA)
     try:
         with Registered(con, batch_cfg_aliases=pa.concat_tables([canon, table])), transaction(con):

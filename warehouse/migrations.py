@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from claimwatch.names import company_key
+
 
 def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
     """The base schema: feeds (conditional-GET state), articles, the extraction cache,
@@ -185,9 +187,23 @@ def m002_views(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY k.severity DESC, a2.published_at DESC""")
 
 
+def m006_company_alias_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-key ``company_aliases`` with the one company-name key (:func:`claimwatch.names.company_key`),
+    which extraction and the outbox share: "builder.ai" becomes "builder ai". Where two old keys
+    meet on one new key, the alphabetically first company wins (it was ambiguous before)."""
+    rows = con.execute("SELECT alias, company FROM company_aliases ORDER BY company, alias").fetchall()
+    rekeyed: dict[str, str] = {}
+    for alias, company in rows:
+        rekeyed.setdefault(company_key(alias), company)
+    con.execute("DELETE FROM company_aliases")
+    if rekeyed:
+        con.executemany("INSERT INTO company_aliases (alias, company) VALUES (?, ?)", list(rekeyed.items()))
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_initial,
     m002_views,
+    m006_company_alias_keys,
 ]
 
 

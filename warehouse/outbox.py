@@ -23,6 +23,8 @@ from datetime import date, datetime
 
 import duckdb
 
+from claimwatch.names import company_key
+
 __all__ = [
     "ClaimItem", "ContradictionItem", "Item", "OutboxKey", "NOTABLE_METRICS",
     "candidate_items", "enqueue_new_items", "pending_items", "mark_sending", "mark_sent",
@@ -31,7 +33,6 @@ __all__ = [
 ]
 
 NOTABLE_METRICS = ("revenue", "arr", "valuation", "funding", "customers", "churn")
-_LEGAL_SUFFIXES = (" inc", " inc.", " ltd", " llc", " corp", " corp.", " sas", " sa", " gmbh")
 
 # (item_kind, item_id); item_kind is contradiction | dispute | claim | quiet
 OutboxKey = tuple[str, str]
@@ -122,14 +123,6 @@ _CLAIM_SELECT = """
 """
 
 
-def _norm(name: str) -> str:
-    name = " ".join(name.lower().replace(",", " ").split())
-    for suffix in _LEGAL_SUFFIXES:
-        if name.endswith(suffix):
-            return name[: -len(suffix)].strip()
-    return name
-
-
 def resolve_companies(con: duckdb.DuckDBPyConnection, names: Iterable[str],
                       aliases: dict[str, str] | None = None) -> set[str]:
     """Lower-cased canonical company names for watchlist ``names``.
@@ -137,18 +130,18 @@ def resolve_companies(con: duckdb.DuckDBPyConnection, names: Iterable[str],
     Case-insensitive; an alias (from ``company_aliases`` or the config's
     ``aliases``) stands for its company, and a company's aliases need no listing.
     """
-    config_aliases = {_norm(k): v for k, v in (aliases or {}).items()}
+    config_aliases = {company_key(k): v for k, v in (aliases or {}).items()}
     rows = con.execute("SELECT alias, company FROM company_aliases").fetchall()
-    db_aliases = {_norm(alias): company for alias, company in rows}
+    db_aliases = {company_key(alias): company for alias, company in rows}
     wanted: set[str] = set()
     for name in names:
         low = name.strip().lower()
         if not low:
             continue
-        wanted.update({low, _norm(name)})
+        wanted.update({low, company_key(name)})
         for table in (config_aliases, db_aliases):
-            if _norm(name) in table:
-                wanted.add(table[_norm(name)].lower())
+            if company_key(name) in table:
+                wanted.add(table[company_key(name)].lower())
     return wanted
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from claimwatch.errors import ReadOnlyQueryError, WarehouseError
-from claimwatch.warehouse.load import normalise_alias
+from claimwatch.names import company_key
 
 __all__ = ["run_sql", "format_rows", "company_timeline", "open_contradictions", "counts",
            "resolve_company", "FORMATS"]
@@ -150,7 +150,7 @@ def resolve_company(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
             UNION ALL SELECT company, 2 FROM company_aliases WHERE alias = $alias
             UNION ALL SELECT company, 3 FROM claims WHERE lower(company) = lower($name)
             UNION ALL SELECT company, 4 FROM disputes WHERE lower(company) = lower($name))
-        ORDER BY rank, company LIMIT 1""", {"name": name.strip(), "alias": normalise_alias(name)}).fetchall()
+        ORDER BY rank, company LIMIT 1""", {"name": name.strip(), "alias": company_key(name)}).fetchall()
     return row[0][0] if row else None
 
 

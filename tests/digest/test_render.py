@@ -27,12 +27,22 @@ def test_render_format_value_and_safe_url():
     assert format_value(10e6, "USD") == "$10M"
     assert format_value(2.5e9, "EUR") == "€2.5B"
     assert format_value(75, "percent", 70, 80, "range") == "70–80%"
-    assert format_value(1200, "count", hedge="more_than") == ">1,200"
+    assert format_value(1200, "count", hedge="more_than") == "more than 1,200"
+    assert format_value(3e6, "USD", hedge="about") == "about $3M"
     assert format_value(3e6, "CHF") == "CHF 3M"
     assert safe_url("https://techcrunch.com/x?a=1") == "https://techcrunch.com/x?a=1"
     for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.com/x",
                 "https://a.com/\nx", "http://a.com/\"onmouseover=x", "ftp://a.com/f", None, ""):
         assert safe_url(bad) is None, bad
+
+
+def test_render_figures_read_the_same_in_explanations_and_the_digest():
+    from claimwatch.figures import format_figure
+
+    for args in ((10e6, "USD", None, None, None), (3e6, "USD", None, None, "about"),
+                 (75, "percent", 70, 80, "range"), (4e9, "EUR", 4e9, None, "more_than")):
+        value, unit, low, high, hedge = args
+        assert format_value(value, unit, low, high, hedge) == format_figure(value, low, high, hedge, unit)
 
 
 def test_render_sections_in_order_with_both_figures_and_sources(con, rows):

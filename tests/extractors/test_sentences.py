@@ -24,3 +24,15 @@ def test_sentences_candidate_needs_number_or_dispute_cue():
     assert is_candidate("Des chiffres gonflés, selon d'anciens salariés.")
     assert not is_candidate("The company declined to comment.")
     assert not is_candidate("L'entreprise n'a pas répondu.")
+
+
+def test_sentences_candidate_words_come_from_the_number_tables():
+    from claimwatch.extractors.numbers import NUMBER_WORDS, figure_words
+    from claimwatch.extractors.sentences import is_candidate
+
+    words = figure_words()
+    assert "quarante" in words and "seventy" in words and "moitié" in words
+    assert words >= set(NUMBER_WORDS["fr"]) - {"un", "une"}
+    assert is_candidate("Roughly seventy engineers reviewed each order by hand.")
+    assert is_candidate("Quarante salariés ont quitté l'entreprise.")
+    assert not is_candidate("One of them left the company.")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.config import DetectConfig
-from claimwatch.warehouse.detect import explain, format_figure, normalize_period
+from claimwatch.figures import format_figure
+from claimwatch.warehouse.detect import explain, normalize_period
 
 def _eleven_x(store):
     a1 = store.article("11x blog", "2024-10-03")
@@ -223,7 +224,7 @@ def test_detect_format_figure():
     assert format_figure(3e6, 2.7e6, 3.3e6, "about", "USD") == "about $3M"
     assert format_figure(3000, unit="count", metric="customers") == "3,000 customers"
     assert format_figure(1e6, 1e6, None, "more_than", "USD") == "more than $1M"
-    assert format_figure(2e6, unit="CHF") == "2M CHF"
+    assert format_figure(2e6, unit="CHF") == "CHF 2M"
 
 
 def test_detect_normalize_period():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.warehouse.detect import company_groups, company_key, normalize_period
+from claimwatch.warehouse.detect import company_group_key, company_groups, normalize_period
 
 
 def test_detect_intra_claim_and_finding_in_one_english_article(store):
@@ -121,6 +121,6 @@ def test_detect_intra_company_groups(names, together):
 
 
 def test_detect_intra_company_key_and_year_ranges():
-    assert company_key("Vardeno.ai") == company_key("VARDENO AI") == "vardeno"
+    assert company_group_key("Vardeno.ai") == company_group_key("VARDENO AI") == "vardeno"
     assert normalize_period("2021-2024")[0] == normalize_period("entre 2021 et 2024")[0]
     assert normalize_period("2021-2024")[0] != normalize_period("2024")[0]

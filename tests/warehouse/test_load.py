@@ -178,10 +178,11 @@ def test_load_companies_is_ai_ored_and_aliases_recorded(con):
                                       companies=[CompanyMention("11x", "11X", is_ai=False)])], "v1")
     assert con.execute("SELECT company, is_ai FROM companies").fetchall() == [("11x", True)]
     assert con.execute("SELECT alias, company FROM company_aliases").fetchall() == [("11x", "11x")]
-    save_aliases(con, {"Eleven X": "11x", "Engineer.ai": "Builder.ai"})
+    save_aliases(con, {"Eleven X": "11x", "Acmebot.ai": "Acme Robotics Inc."})
     aliases = dict(con.execute("SELECT alias, company FROM company_aliases").fetchall())
-    assert aliases == {"11x": "11x", "eleven x": "11x", "engineer.ai": "Builder.ai",
-                       "builder.ai": "Builder.ai"}
+    # keys are claimwatch.names.company_key: ".ai" as a word, legal forms dropped
+    assert aliases == {"11x": "11x", "eleven x": "11x", "acmebot ai": "Acme Robotics Inc.",
+                       "acme robotics": "Acme Robotics Inc."}
 
 
 def test_load_published_at_and_language_from_article_or_argument(con):

@@ -99,3 +99,18 @@ def test_migrations_duplicate_names_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", shipped + [shipped[0]])
     with pytest.raises(ValueError, match="duplicate migration names"):
         connect(tmp_path / "w.duckdb")
+
+
+def test_migrations_company_alias_keys_rekeyed_with_the_shared_key(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    shipped = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in shipped if m.__name__ < "m006"])
+    con = connect(path)
+    con.execute("INSERT INTO company_aliases VALUES ('voxly.ai', 'Voxly.ai'), ('voxly ltd', 'Voxly.ai'), "
+                "('brightpath, inc.', 'Brightpath')")
+    con.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", shipped)
+    con = connect(path)
+    assert dict(con.execute("SELECT alias, company FROM company_aliases").fetchall()) == {
+        "voxly ai": "Voxly.ai", "voxly": "Voxly.ai", "brightpath": "Brightpath"}
+    con.close()
