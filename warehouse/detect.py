@@ -143,7 +143,9 @@ WITH base AS (
                 WHEN metric = 'other' THEN 'other:' || lower(trim(okind))
                 ELSE metric END AS cmetric
     FROM base
-    WHERE metric <> 'other' OR nullif(trim(okind), '') IS NOT NULL
+    WHERE (metric <> 'other' OR nullif(trim(okind), '') IS NOT NULL)
+      -- "millions of dollars", "des milliers": an order of magnitude, not a figure to hold
+      AND hedge IS DISTINCT FROM 'vague'
 )
 SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind, b.unit,
        b.value, b.value_low, b.value_high,
@@ -375,6 +377,17 @@ WITH pairs AS (
           AND q.rn < r.rn
           AND abs(q.claimed_value - r.claimed_value)
               <= {SAME_FIGURE} * greatest(abs(q.claimed_value), abs(r.claimed_value)))
+), kept AS (
+    -- a report that quotes the claim and states its own finding is complete in itself: a quote
+    -- of the claim found in another report adds nothing to it (the company's own statement
+    -- elsewhere still does); a report with a finding only is paired with the quote elsewhere
+    SELECT * FROM best x
+    WHERE NOT (x.c_quoted AND x.claim_article_id <> x.contradicting_article_id AND EXISTS (
+        SELECT 1 FROM best i
+        WHERE i.kind = 'numeric' AND i.claim_article_id = i.contradicting_article_id
+          AND i.contradicting_article_id = x.contradicting_article_id
+          AND i.company = x.company AND i.cmetric = x.cmetric
+          AND i.b_pkey IS NOT DISTINCT FROM x.b_pkey))
 ), disputes AS (
     -- a dispute with no figure of its own, in an article that already states a figure against
     -- the company's claim of that metric, adds nothing: the numeric row says it with both
@@ -384,7 +397,7 @@ WITH pairs AS (
                         AND n.contradicting_article_id = x.contradicting_article_id
                         AND (x.metric IS NULL OR n.cmetric = x.cmetric OR n.metric = x.metric))
 ), all_rows AS (
-    SELECT * FROM best UNION ALL BY NAME SELECT * FROM disputes
+    SELECT * FROM kept UNION ALL BY NAME SELECT * FROM disputes
 )
 SELECT substr(sha1(CASE WHEN kind = 'dispute' THEN 'dispute|' || dispute_id
                         ELSE kind || '|' || claim_id || '|' || contradicting_claim_id END),
