@@ -1,18 +1,39 @@
 """Contradiction detection: SQL pulls candidate pairs inside (company, metric, unit), Python explains.
 
-Four kinds, each compared only across *different* articles and never across metrics, units
-(currencies are never converted) or incompatible periods:
+Four kinds, never across metrics, units (currencies are never converted) or incompatible periods:
 
-* ``numeric``: a company-claimed figure vs a later (same day or after) reporter figure that is
-  less flattering by more than the tolerance: lower, or higher for ``churn``/``loss``. A figure
-  that disagrees in the flattering direction (usually: higher, i.e. growth) is flagged only when
-  both name the same explicit period.
+* ``numeric``: a company-claimed figure vs a reporter figure of the same day or later that is
+  less flattering by more than the tolerance: lower, or higher for churn, loss, error_rate,
+  bot_share and human_involvement. The two may sit in *one* article (an investigation states
+  the claim and its own finding: claim_article_id = contradicting_article_id) or in two, in any
+  languages. A figure that disagrees in the flattering direction (usually: higher, i.e. growth)
+  is flagged only when both name the same explicit period.
 * ``dispute``: one per (disputing article, company), linked to the company's latest earlier claim
   of the disputed metric, else its latest earlier claim of any metric, else the company figure
-  quoted in the disputing article itself, else none.
+  quoted in the disputing article itself, else none. A dispute with no figure in an article that
+  already has a numeric row for that metric is left out (the numeric row says more).
 * ``revision``: the company later states a lower figure for the same metric and period.
 * ``projection``: a company forecast for a period, later met by an actual for that period
-  below the forecast by more than the tolerance.
+  below the forecast by more than the tolerance (not for the AI rates: a target is not a claim).
+
+AI claims (issue 14): a percentage of tasks a person handled is 100 minus the automation rate, an
+error/miss rate 100 minus accuracy; pairs are made on the flattering scale and shown on the
+claim's own ("95% without a person" vs "30%", with "(70% needed a human)" in the explanation).
+The company's own admission of human work (a filing) contradicts its automation claim too. A rate
+must also differ by more than ``RATE_POINTS`` points, its gap measured on both scales (2% vs 15%
+errors is far although 98% vs 85% accuracy is 13%). ``other`` figures pair only with the same
+``other_kind`` descriptor (migration m004), when the warehouse has that column.
+
+Companies are compared under one name per group (:func:`company_groups`: "Acme", "Acme AI",
+"acme.ai", "Acme Motors"), so a French article's claim meets an English finding. An undated
+article (no publication date) fits any date when no period says otherwise. Figures given as an
+order of magnitude ("des millions") are never compared.
+
+Per finding, the claim preferred is the one of the same period, made by the company outside a
+report (a quote of the claim inside another report comes after), the latest, the nearest
+sentence; another claim is kept only when its figure differs from a preferred one by more than
+``SAME_FIGURE`` (the company said 5M here and 4.2M there: two rows). A report that quotes the
+claim beside its own finding is complete: quotes from other reports are not paired with it.
 
 Periods are compatible when they are the same explicit period, when one side has no period and
 its date falls inside the other's period, or when neither has one and their dates are close
@@ -251,7 +272,8 @@ _UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol, rate)"
 
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
-FROM ({_pairs(f'''a.claimed_by = 'company' AND (b.claimed_by = 'reporter' OR a.flip <> b.flip)
+FROM ({_pairs(f'''a.claimed_by = 'company'
+      AND (b.claimed_by = 'reporter' OR (a.flip <> b.flip AND a.cmetric = 'automation_rate'))
       AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
                          b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''',
