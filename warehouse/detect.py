@@ -143,6 +143,14 @@ def normalize_period(period: str | None) -> tuple[str | None, date | None, date 
 
 _TOTAL_RE = (r"\b(in total|total|to date|so far|cumulative|cumulatively|altogether|overall|"
              r"au total|en tout|à ce jour|jusqu.ici|depuis sa (création|fondation)|au cumul)")
+# a sentence that compares a figure with an earlier one ("$80M, up from $38M a year earlier",
+# "en hausse par rapport à") states a change over time, not a claim and its refutation
+_CHANGE_RE = (r"\b(up|down|rose|grew|growing|increased|decreased|declined|fell|climbed|jumped|dropped) "
+              r"(from|on|over)\b|\bcompared (with|to)\b|\b(a|one) year (earlier|ago|before)\b|"
+              r"\b(previous|prior|preceding|last|same) (quarter|year|month|period)\b|\byear[- ]over[- ]year\b|"
+              r"\ben (hausse|baisse|progression|recul|croissance)\b|\bpar rapport (à|au|aux)\b|"
+              r"\bun an (plus tôt|auparavant)\b|\bl.an dernier\b|\bl.année (dernière|précédente)\b|"
+              r"\b(trimestre|exercice) précédent\b|\bcontre [^.;]* (il y a|un an|en 20\d\d)")
 _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorçage)"
 
 _CLAIMS_SQL = f"""
@@ -275,6 +283,8 @@ SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company'
       AND (b.claimed_by = 'reporter' OR (a.flip <> b.flip AND a.cmetric = 'automation_rate'))
       AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
+      AND NOT (a.article_id = b.article_id AND a.sentence_index = b.sentence_index
+               AND regexp_matches(lower(a.sentence), '{_CHANGE_RE}'))
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
                          b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''',
                  _WITHIN_OR_ACROSS)})

@@ -134,3 +134,23 @@ def test_detect_traps_quote_yields_to_the_original_claim(store):
     # the company's own statement is what later reports contradict, not the quote of it
     assert {r["claim_id"] for r in across} == {claim}
     assert quote not in {r["claim_id"] for r in across}
+
+
+def test_detect_traps_change_over_time_stated_in_one_sentence(store):
+    a = store.article("Paper", "2025-08-14")
+    sentence = "Tolvane reported $64 million in revenue, up from $21 million in the same quarter a year earlier."
+    store.claim(a, "Tolvane", "revenue", 64e6, period="Q2 2025", sentence=sentence, pos=3)
+    store.claim(a, "Tolvane", "revenue", 21e6, by="reporter", period="Q2 2025", sentence=sentence, pos=3)
+    b = store.article("Journal", "2025-08-15", language="fr")
+    phrase = "Le chiffre d'affaires de Tolvane atteint 9 millions d'euros, contre 14 millions un an plus tôt."
+    store.claim(b, "Tolvane", "revenue", 14e6, "EUR", sentence=phrase, pos=2)
+    store.claim(b, "Tolvane", "revenue", 9e6, "EUR", by="reporter", sentence=phrase, pos=2)
+    assert store.detect() == 0
+
+
+def test_detect_traps_revised_estimate_in_one_sentence_is_still_a_contradiction(store):
+    a = store.article("Paper", "2025-05-20")
+    sentence = "Auditors cut Tolvane's 2024 revenue estimate from $90 million to about $20 million."
+    store.claim(a, "Tolvane", "revenue", 90e6, period="2024", sentence=sentence, pos=2)
+    store.claim(a, "Tolvane", "revenue", 20e6, by="reporter", period="2024", hedge="about", sentence=sentence, pos=2)
+    assert store.detect() == 1
