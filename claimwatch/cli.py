@@ -1,6 +1,7 @@
 """The ``claimwatch`` command line. Each command is a thin wrapper over the library.
 
-Exit codes: 0 success, 1 a user-facing error (one line, with its code), 2 bad usage.
+Exit codes: 0 success, 1 a user-facing error (one line, with its code), 2 bad usage,
+3 done, but some input lines were skipped (each one named on stderr).
 """
 
 from __future__ import annotations
@@ -89,17 +90,39 @@ def cmd_run(args) -> int:
     return 0 if summary["status"] in ("ok", "partial") else 1
 
 
+EXIT_SKIPPED = 3  # the command did its work but skipped some input lines
+
+
+def _report_bad_line(problem) -> None:
+    print(f"claimwatch: skipped {problem}", file=sys.stderr)
+
+
 def cmd_import(args) -> int:
-    """Import a JSONL archive of articles, then extract and detect."""
+    """Import a JSONL archive of articles, then extract and detect.
+
+    A bad line (invalid JSON, no text, an unreadable date...) is named on stderr with its line
+    number and skipped; every good line is stored, the summary counts the lines skipped and
+    the exit code is 3. With --strict the first bad line stops the import and nothing is
+    stored (exit code 1). Importing the same file again adds no duplicates.
+    """
     _prefect_env()
     if not Path(args.file).is_file():
         raise ImportFileError(f"no such file: {args.file}")
     config = _config(args)
+    if args.strict:  # before Prefect starts: one clean line, nothing written
+        from claimwatch.ingest.archive import validate_jsonl
+        validate_jsonl(args.file)
     _check_warehouse(config)
     from claimwatch.flows.daily import import_flow, with_runner
-    summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db)
+    summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db,
+                                               strict=args.strict)
+    for line in summary.get("bad_lines", []):
+        _report_bad_line(line)
+    if summary.get("lines_skipped", 0) > len(summary.get("bad_lines", [])):
+        print(f"claimwatch: ... and {summary['lines_skipped'] - len(summary['bad_lines'])} more bad lines",
+              file=sys.stderr)
     _print_summary(summary)
-    return 0
+    return EXIT_SKIPPED if summary.get("lines_skipped") else 0
 
 
 def cmd_reprocess(args) -> int:
@@ -114,16 +137,25 @@ def cmd_reprocess(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database."""
-    from claimwatch import ingest
+    """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database.
+
+    A bad line is named on stderr and skipped; the exit code is then 3.
+    """
+    from claimwatch.ingest.archive import read_jsonl
     from claimwatch.extractors import Extractor, quantities_for
     config = _config(args)
     out = sys.stdout
     input_ids: dict[str, str] = {}
+    skipped = 0
+
+    def bad_line(problem) -> None:
+        nonlocal skipped
+        skipped += 1
+        _report_bad_line(problem)
 
     def articles():
         # The contract: article_id in the output is the input's own "id" when it has one.
-        for article in ingest.read_jsonl(args.file):
+        for article in read_jsonl(args.file, on_bad_line=bad_line):
             input_ids[article.article_id] = article.guid or article.article_id
             yield article
 
@@ -133,7 +165,7 @@ def cmd_extract(args) -> int:
                 out.write(json.dumps({"article_id": input_ids[article.article_id], "value": q.value,
                                       "value_low": q.value_low, "value_high": q.value_high,
                                       "unit": q.unit, "text": q.text}, ensure_ascii=False) + "\n")
-        return 0
+        return _skipped_exit(skipped)
     extractor = Extractor(config.extract, config.companies)
     for extraction in extractor.extract_many(articles()):
         for claim in extraction.claims:
@@ -141,6 +173,13 @@ def cmd_extract(args) -> int:
             row["article_id"] = input_ids.get(claim.article_id, claim.article_id)
             row["as_of"] = claim.as_of.isoformat() if claim.as_of else None
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return _skipped_exit(skipped)
+
+
+def _skipped_exit(skipped: int) -> int:
+    if skipped:
+        print(f"claimwatch: {skipped} bad line{'s' if skipped != 1 else ''} skipped", file=sys.stderr)
+        return EXIT_SKIPPED
     return 0
 
 
@@ -248,6 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(add("run", cmd_run))
     p = add("import", cmd_import)
     p.add_argument("file", help="JSONL file: one article per line (url, title, published, text, source)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad line and store nothing (default: skip bad lines, exit 3)")
     _common(p)
     _common(add("reprocess", cmd_reprocess))
     p = add("extract", cmd_extract)
