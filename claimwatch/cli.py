@@ -183,36 +183,58 @@ def _skipped_exit(skipped: int) -> int:
     return 0
 
 
+def _write_rows(columns: list[str], rows: list, fmt: str, compact=None) -> None:
+    """Rows to stdout: the compact view fitted to the terminal for a table (unless --wide),
+    else every column. CSV is the header and the rows, nothing after the last row's newline."""
+    from claimwatch import warehouse
+    if fmt == "table" and compact is not None:
+        from claimwatch.tables import fit_table, terminal_width
+        text = fit_table(*compact(columns, rows), terminal_width())
+    else:
+        text = warehouse.format_rows(columns, rows, fmt)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
 def cmd_sql(args) -> int:
     """Run a read-only SQL query against the warehouse."""
     from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.run_sql(con, args.query)
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format)
     return 0
 
 
 def cmd_contradictions(args) -> int:
-    """List open contradictions, optionally for one company."""
+    """List open contradictions, optionally for one company.
+
+    The table fits the terminal: company, metric, claimed and reported figures, kind, both
+    dates as written, the reporting source. --wide, csv and json give every column.
+    """
     from claimwatch import warehouse
+    from claimwatch.tables import compact_contradictions
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.open_contradictions(con, args.company)
-    if not rows:
+    if not rows and args.format == "table":
         print("no open contradictions" + (f" for {args.company}" if args.company else ""))
         return 0
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format, None if args.wide else compact_contradictions)
     return 0
 
 
 def cmd_timeline(args) -> int:
-    """Show every claim of a company by metric and date, with its source."""
+    """Show every claim of a company by metric and date, with its source.
+
+    The table fits the terminal: metric, figure, period, date, who claims it, source, and the
+    article's date as written ("2021-06" for a month). --wide, csv and json give every column.
+    """
     from claimwatch import warehouse
+    from claimwatch.tables import compact_timeline
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.company_timeline(con, args.company)
     if not rows:
-        print(f"no claims for {args.company}")
+        print(f"no claims for {args.company}", file=sys.stderr if args.format != "table" else sys.stdout)
         return 1
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format, None if args.wide else compact_timeline)
     return 0
 
 
@@ -266,8 +288,13 @@ def _common(p: argparse.ArgumentParser, db: bool = True) -> None:
         p.add_argument("--db", metavar="PATH", help="warehouse file (overrides [warehouse] path)")
 
 
-def _format(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+def _format(p: argparse.ArgumentParser, wide: bool = False) -> None:
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format: an aligned table; CSV (a header line, then one line a row); "
+                        "or JSON (one array of objects, dates in ISO 8601)")
+    if wide:
+        p.add_argument("--wide", action="store_true",
+                       help="table: every column, not the compact view fitted to the terminal")
 
 
 COMMANDS: dict[str, Callable] = {}
@@ -302,11 +329,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("contradictions", cmd_contradictions)
     p.add_argument("--company", help="only this company (name or alias)")
     _common(p)
-    _format(p)
+    _format(p, wide=True)
     p = add("timeline", cmd_timeline)
     p.add_argument("company", help="company name or alias")
     _common(p)
-    _format(p)
+    _format(p, wide=True)
     p = add("digest", cmd_digest)
     p.add_argument("--dry-run", action="store_true", help="render without sending or marking anything")
     p.add_argument("--out", default="digest-preview.html", help="with --dry-run: the HTML file to write")

@@ -108,7 +108,7 @@ _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
 WITH prepared AS (
 WITH base AS (
-    SELECT c.*, a.source,
+    SELECT c.*, a.source, a.published_precision,
            coalesce(c.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM claims c LEFT JOIN articles a USING (article_id)
     WHERE c.metric <> 'other' AND {{scope}}
@@ -117,6 +117,7 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.unit, b.value, b.value_l
        b.hedge, b.claimed_by, b.is_forecast, b.period, b.sentence, b.source, b.pub_ts,
        p.pkey, p.pstart, p.pend,
        CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE) AS pub_date,
+       _cw_last_day(CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE), b.published_precision) AS pub_last,
        coalesce(b.as_of, p.pend, CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE)) AS eff_date,
        CASE WHEN b.value_low IS NULL AND b.hedge IN ('up_to', 'less_than')
             THEN -'inf'::DOUBLE ELSE coalesce(b.value_low, b.value) END AS lo,
@@ -155,6 +156,8 @@ CREATE OR REPLACE TEMP MACRO _cw_compatible(k1, s1, e1, d1, k2, s2, e2, d2, wind
     OR (k1 IS NULL AND k2 IS NULL AND abs(datediff('day', d1, d2)) <= window_days)
     OR (k1 IS NULL AND s2 IS NOT NULL AND d1 BETWEEN s2 AND e2)
     OR (k2 IS NULL AND s1 IS NOT NULL AND d2 BETWEEN s1 AND e1);
+CREATE OR REPLACE TEMP MACRO _cw_last_day(day, precision) AS  -- "2021-06" runs to 2021-06-30
+    CASE precision WHEN 'month' THEN last_day(day) WHEN 'year' THEN make_date(year(day), 12, 31) ELSE day END;
 """
 
 
@@ -188,7 +191,7 @@ _UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol)"
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND b.claimed_by = 'reporter'
-      AND NOT a.is_forecast AND NOT b.is_forecast AND b.pub_date >= a.pub_date
+      AND NOT a.is_forecast AND NOT b.is_forecast AND b.pub_last >= a.pub_date
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
                          b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''')})
 WHERE CASE WHEN metric IN {_INVERTED} THEN {_UP_FAR} OR (a_pkey = b_pkey AND {_DOWN_FAR})
@@ -199,7 +202,7 @@ _REVISION_SQL = f"""
 SELECT 'revision' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND b.claimed_by = 'company'
       AND NOT a.is_forecast AND NOT b.is_forecast AND a.metric NOT IN {_INVERTED}
-      AND b.pub_date > a.pub_date AND b.eff_date >= a.eff_date
+      AND b.pub_last > a.pub_date AND b.eff_date >= a.eff_date
       AND (a.pkey IS NOT NULL OR b.pkey IS NOT NULL OR a.metric NOT IN ('employees', 'funding'))
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
                          b.pkey, b.pstart, b.pend, b.eff_date, {REVISION_WINDOW_DAYS})''')})
@@ -210,14 +213,14 @@ _PROJECTION_SQL = f"""
 SELECT 'projection' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND a.is_forecast AND NOT b.is_forecast
       AND a.metric NOT IN {_INVERTED} AND a.pkey IS NOT NULL AND a.pkey = b.pkey
-      AND b.pub_date >= a.pub_date
-      AND (a.pend IS NULL OR b.pub_date >= a.pend - INTERVAL {ACTUAL_LEAD_DAYS} DAY)''')})
+      AND b.pub_last >= a.pub_date
+      AND (a.pend IS NULL OR b.pub_last >= a.pend - INTERVAL {ACTUAL_LEAD_DAYS} DAY)''')})
 WHERE {_DOWN_FAR}
 """
 
 _DISPUTE_SQL = f"""
 WITH d AS (
-    SELECT d.dispute_id, d.article_id, d.company, d.metric, d.cue, d.sentence, a.source,
+    SELECT d.dispute_id, d.article_id, d.company, d.metric, d.cue, d.sentence, a.source, a.published_precision,
            coalesce(d.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM disputes d LEFT JOIN articles a USING (article_id)
     WHERE {{scope}}
@@ -231,7 +234,7 @@ WITH d AS (
     FROM d LEFT JOIN _cw_claims c
       ON c.company = d.company AND c.claimed_by = 'company'
      AND (c.article_id = d.article_id
-          OR c.pub_date <= CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE))
+          OR c.pub_date <= _cw_last_day(CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE), d.published_precision))
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,

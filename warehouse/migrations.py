@@ -185,9 +185,17 @@ def m002_views(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY k.severity DESC, a2.published_at DESC""")
 
 
+def m005_article_published_precision(con: duckdb.DuckDBPyConnection) -> None:
+    """How much of ``published_at`` the source gave: 'time', 'day', 'month' or 'year'
+    ("2021-06" is stored as 2021-06-01 00:00 UTC with 'month'); NULL when there is no date or
+    it was stored before this column existed (then read as a full date)."""
+    con.execute("ALTER TABLE articles ADD COLUMN published_precision VARCHAR")
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_initial,
     m002_views,
+    m005_article_published_precision,
 ]
 
 
