@@ -160,11 +160,16 @@ def cmd_extract(args) -> int:
             yield article
 
     if args.quantities:
+        from claimwatch.extractors.language import detect_language
+        from claimwatch.extractors.nouns import singular
         for article in articles():
+            language = detect_language(f"{article.title}\n{article.text}", article.language)
             for q in quantities_for(article):
+                noun = singular(q.noun, language) if q.unit == "count" else None
                 out.write(json.dumps({"article_id": input_ids[article.article_id], "value": q.value,
                                       "value_low": q.value_low, "value_high": q.value_high,
-                                      "unit": q.unit, "text": q.text}, ensure_ascii=False) + "\n")
+                                      "unit": q.unit, "noun": noun, "text": q.text},
+                                     ensure_ascii=False) + "\n")
         return _skipped_exit(skipped)
     extractor = Extractor(config.extract, config.companies)
     for extraction in extractor.extract_many(articles()):
@@ -320,7 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(add("reprocess", cmd_reprocess))
     p = add("extract", cmd_extract)
     p.add_argument("file", help="JSONL file of articles")
-    p.add_argument("--quantities", action="store_true", help="print every quantity instead of claims")
+    p.add_argument("--quantities", action="store_true",
+                   help="print every quantity instead of claims (a count has its noun, singular: "
+                        "\"noun\": \"employee\")")
     _common(p, db=False)
     p = add("sql", cmd_sql)
     p.add_argument("query", help="a read-only SQL query")
