@@ -181,6 +181,47 @@ def _contradiction_view(item: ContradictionItem) -> dict:
     }
 
 
+def _same_claim(item: ContradictionItem) -> tuple:
+    """What makes two contradictions about one claim: the company's figure and where it was said."""
+    return (item.company, item.metric, item.unit, item.claimed_value, item.claim_url, item.claim_source,
+            item.claim_title, item.claim_published_at, item.claim_sentence)
+
+
+def _card_view(items: Sequence[ContradictionItem]) -> dict:
+    """One card per claim: the claim once, then every report that contradicts it (figure, date,
+    link, quote). A claim with one report reads as before, with its explanation."""
+    first = _contradiction_view(items[0])
+    if len(items) == 1 or first["claimed"] is None:  # no claim on record: nothing to group on
+        return {**first, "reports": [first]}
+    items = sorted(items, key=lambda i: (i.report_published_at is None, i.report_published_at or 0,
+                                         i.report_source or ""))
+    views = [_contradiction_view(i) for i in items]
+    kinds = list(dict.fromkeys(v["kind"] for v in views))
+    values = [items[0].claimed_value] + [i.reported_value for i in items]
+    top = max((abs(v) for v in values if v is not None), default=0)
+    bars = None
+    if top and all(v is not None for v in values):
+        bars = [{"pct": max(2, round(100 * abs(v) / top))} for v in values]
+    for number, view in enumerate(views, start=1):
+        view["label"] = f"Report {number}"
+        view["pct"] = bars[number]["pct"] if bars else None
+    return {**first, "kind": " / ".join(kinds), "bars": bars, "reports": views,
+            "explanation": f"{len(views)} reports contradict this claim.",
+            "figures": "   ".join([f"Claimed: {first['claimed']}"] +
+                                  [f"Report {n}: {v['reported']}" for n, v in enumerate(views, start=1)
+                                   if v["reported"]]),
+            "cue": next((v["cue"] for v in views if v["cue"]), ""),
+            "severity": max(v["severity"] for v in views)}
+
+
+def _cards(items: Sequence[ContradictionItem]) -> list[dict]:
+    groups: dict[tuple, list[ContradictionItem]] = {}
+    for item in items:
+        key = _same_claim(item) if item.claimed_value is not None else ("single", item.contradiction_id)
+        groups.setdefault(key, []).append(item)
+    return [_card_view(group) for group in groups.values()]
+
+
 def _claim_view(item: ClaimItem) -> dict:
     tags = ["company says" if item.claimed_by == "company" else "reported"]
     if item.is_forecast:
@@ -230,8 +271,8 @@ def render_digest(items: Sequence[Item], *, recipient: str, day: date, max_claim
     context = {
         "subject": subject, "day": format_date(day), "headline": _headline(counts), "recipient": clean_text(recipient, 200),
         "watching": clean_text(watching, 300), "counts": counts, "resend": resend,
-        "contradictions": [_contradiction_view(i) for i in contradictions],
-        "disputes": [_contradiction_view(i) for i in disputes],
+        "contradictions": _cards(contradictions),
+        "disputes": _cards(disputes),
         "claim_groups": list(groups.items()), "more_claims": len(claims) - len(shown_claims),
         "unconfirmed": [_short(i) for i in unconfirmed],
     }
