@@ -77,15 +77,17 @@ def fit_table(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int)
     (down to a few characters, cells cut with "…"); a last line counts the rows."""
     cells = [[" ".join(str(c).split()) for c in row] for row in rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
-    floor = [min(w, max(_MIN_WIDTH, min(len(name), 8))) for w, name in zip(widths, columns)]
     total = sum(widths) + len(_GAP) * (len(columns) - 1)
-    while total > width:
-        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: (widths[i], i))
-        widths[widest] -= 1
-        total -= 1
+    # first down to the headers' own width, then (a very narrow terminal) to a few characters
+    for floor in ([min(w, max(_MIN_WIDTH, len(name))) for w, name in zip(widths, columns)],
+                  [min(w, _MIN_WIDTH) for w in widths]):
+        while total > width:
+            shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: (widths[i], i))
+            widths[widest] -= 1
+            total -= 1
 
     def line(values: Sequence[str]) -> str:
         return _GAP.join(_cut(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
