@@ -111,9 +111,14 @@ def format_value(value: float | None, unit: str | None, low: float | None = None
     return _HEDGE_PREFIX.get(hedge or "", "") + _one(value, unit)
 
 
-def format_date(value: datetime | date | None) -> str:
+def format_date(value: datetime | date | None, precision: str | None = None) -> str:
+    """"9 May 2025"; "May 2025" or "2025" when the source gave only the month or the year."""
     if value is None:
         return "date unknown"
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "month":
+        return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -146,9 +151,9 @@ def build_subject(counts: dict[str, int], day: date, companies: dict[str, Sequen
     return clean_text(f"{prefix}: {', '.join(parts)}, {day.day} {MONTHS[day.month - 1]}")
 
 
-def _source(title, source, url, published) -> dict:
+def _source(title, source, url, published, precision=None) -> dict:
     return {"title": clean_text(title, 160), "source": clean_text(source, 60) or "unknown source",
-            "url": safe_url(url), "date": format_date(published)}
+            "url": safe_url(url), "date": format_date(published, precision)}
 
 
 def _bars(claimed: float | None, reported: float | None) -> list[dict] | None:
@@ -171,10 +176,12 @@ def _contradiction_view(item: ContradictionItem) -> dict:
                               (("Claimed:", item.claimed_value), ("Reported:", item.reported_value))
                               if v is not None),
         "explanation": clean_text(item.explanation, 400),
-        "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at)
+        "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at,
+                         item.claim_published_precision)
         if item.claim_source or item.claim_title else None,
         "claim_quote": clean_text(item.claim_sentence, _QUOTE_MAX),
-        "report": _source(item.report_title, item.report_source, item.report_url, item.report_published_at),
+        "report": _source(item.report_title, item.report_source, item.report_url, item.report_published_at,
+                          item.report_published_precision),
         "report_quote": clean_text(item.report_sentence, _QUOTE_MAX),
         "cue": clean_text(item.cue, 60),
         "severity": round(100 * max(0.0, min(1.0, item.severity or 0.0))),
@@ -231,7 +238,7 @@ def _claim_view(item: ClaimItem) -> dict:
     return {"metric": metric_label(item.metric),
             "value": format_value(item.value, item.unit, item.value_low, item.value_high, item.hedge),
             "tags": tags, "quote": clean_text(item.sentence, _QUOTE_MAX),
-            "source": _source(item.title, item.source, item.url, item.published_at)}
+            "source": _source(item.title, item.source, item.url, item.published_at, item.published_precision)}
 
 
 def _headline(counts: dict[str, int]) -> str:

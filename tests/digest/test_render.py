@@ -218,3 +218,23 @@ def test_render_one_card_per_claim_lists_every_report(con, rows):
     bars = re.findall(r"width:(\d+)%", html)
     assert {"100", "33", "25"} <= set(bars)  # $12M, $4M, $3M on one scale
     assert "Quillet claimed $8M; reporting found $2M." in text  # a single report keeps its explanation
+
+
+def test_render_partial_dates_shown_as_written(con, rows):
+    claim = rows.article("Dornveil claims", source="Wire", url="https://wire.example/dornveil",
+                         published=datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
+    report = rows.article("Dornveil in review", source="Quarterly", url="https://quarterly.example/dornveil",
+                          published=datetime(2025, 6, 1, tzinfo=timezone.utc))
+    yearly = rows.article("Dornveil, the year", source="Annual", url="https://annual.example/dornveil",
+                          published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    con.execute("UPDATE articles SET published_precision = 'month' WHERE article_id = ?", [report])
+    con.execute("UPDATE articles SET published_precision = 'year' WHERE article_id = ?", [yearly])
+    rows.contradiction("Dornveil", "arr", 9e6, 2e6, claim_article=claim, report_article=report)
+    rows.claim(yearly, "Dornveil", "funding", 5e6, published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    items = outbox.candidate_items(con, "a@example.com")
+    digest = render_digest(items, recipient="a@example.com", day=date(2026, 11, 29))
+    for out in (digest.text, digest.html):
+        assert "Jun 2025" in out
+        assert "1 Jun 2025" not in out and "1 Jan 2025" not in out
+    assert "Quarterly, Jun 2025" in digest.text and "Annual, 2025" in digest.text
+    assert ", 2025</span>" in digest.html
