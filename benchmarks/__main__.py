@@ -27,7 +27,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 __all__ = ["BENCHMARKS", "COLUMNS", "machine_info", "main", "normalise_rows", "render_table", "run_all"]
 
 BENCHMARKS = ("quantities", "extraction", "throughput", "loading", "contradictions", "realstories",
-              "detection_scale", "whole_run")
+              "detection_scale", "whole_run", "startup")
 COLUMNS = ("benchmark", "measure", "claimwatch", "baseline", "ratio", "target", "met")
 
 

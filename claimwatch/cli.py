@@ -1,6 +1,7 @@
 """The ``claimwatch`` command line. Each command is a thin wrapper over the library.
 
-Exit codes: 0 success, 1 a user-facing error (one line, with its code), 2 bad usage.
+Exit codes: 0 success, 1 a user-facing error (one line, with its code), 2 bad usage,
+3 done, but some input lines were skipped (each one named on stderr).
 """
 
 from __future__ import annotations
@@ -89,17 +90,39 @@ def cmd_run(args) -> int:
     return 0 if summary["status"] in ("ok", "partial") else 1
 
 
+EXIT_SKIPPED = 3  # the command did its work but skipped some input lines
+
+
+def _report_bad_line(problem) -> None:
+    print(f"claimwatch: skipped {problem}", file=sys.stderr)
+
+
 def cmd_import(args) -> int:
-    """Import a JSONL archive of articles, then extract and detect."""
+    """Import a JSONL archive of articles, then extract and detect.
+
+    A bad line (invalid JSON, no text, an unreadable date...) is named on stderr with its line
+    number and skipped; every good line is stored, the summary counts the lines skipped and
+    the exit code is 3. With --strict the first bad line stops the import and nothing is
+    stored (exit code 1). Importing the same file again adds no duplicates.
+    """
     _prefect_env()
     if not Path(args.file).is_file():
         raise ImportFileError(f"no such file: {args.file}")
     config = _config(args)
+    if args.strict:  # before Prefect starts: one clean line, nothing written
+        from claimwatch.ingest.archive import validate_jsonl
+        validate_jsonl(args.file)
     _check_warehouse(config)
     from claimwatch.flows.daily import import_flow, with_runner
-    summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db)
+    summary = with_runner(import_flow, config)(path=args.file, config_path=args.config, db=args.db,
+                                               strict=args.strict)
+    for line in summary.get("bad_lines", []):
+        _report_bad_line(line)
+    if summary.get("lines_skipped", 0) > len(summary.get("bad_lines", [])):
+        print(f"claimwatch: ... and {summary['lines_skipped'] - len(summary['bad_lines'])} more bad lines",
+              file=sys.stderr)
     _print_summary(summary)
-    return 0
+    return EXIT_SKIPPED if summary.get("lines_skipped") else 0
 
 
 def cmd_reprocess(args) -> int:
@@ -114,26 +137,40 @@ def cmd_reprocess(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database."""
-    from claimwatch import ingest
+    """Extract claims (or, with --quantities, every quantity) from a JSONL file; no database.
+
+    A bad line is named on stderr and skipped; the exit code is then 3.
+    """
+    from claimwatch.ingest.archive import read_jsonl
     from claimwatch.extractors import Extractor, quantities_for
     config = _config(args)
     out = sys.stdout
     input_ids: dict[str, str] = {}
+    skipped = 0
+
+    def bad_line(problem) -> None:
+        nonlocal skipped
+        skipped += 1
+        _report_bad_line(problem)
 
     def articles():
         # The contract: article_id in the output is the input's own "id" when it has one.
-        for article in ingest.read_jsonl(args.file):
+        for article in read_jsonl(args.file, on_bad_line=bad_line):
             input_ids[article.article_id] = article.guid or article.article_id
             yield article
 
     if args.quantities:
+        from claimwatch.extractors.language import detect_language
+        from claimwatch.extractors.nouns import singular
         for article in articles():
+            language = detect_language(f"{article.title}\n{article.text}", article.language)
             for q in quantities_for(article):
+                noun = singular(q.noun, language) if q.unit == "count" else None
                 out.write(json.dumps({"article_id": input_ids[article.article_id], "value": q.value,
                                       "value_low": q.value_low, "value_high": q.value_high,
-                                      "unit": q.unit, "text": q.text}, ensure_ascii=False) + "\n")
-        return 0
+                                      "unit": q.unit, "noun": noun, "text": q.text},
+                                     ensure_ascii=False) + "\n")
+        return _skipped_exit(skipped)
     extractor = Extractor(config.extract, config.companies)
     for extraction in extractor.extract_many(articles()):
         for claim in extraction.claims:
@@ -141,7 +178,26 @@ def cmd_extract(args) -> int:
             row["article_id"] = input_ids.get(claim.article_id, claim.article_id)
             row["as_of"] = claim.as_of.isoformat() if claim.as_of else None
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return _skipped_exit(skipped)
+
+
+def _skipped_exit(skipped: int) -> int:
+    if skipped:
+        print(f"claimwatch: {skipped} bad line{'s' if skipped != 1 else ''} skipped", file=sys.stderr)
+        return EXIT_SKIPPED
     return 0
+
+
+def _write_rows(columns: list[str], rows: list, fmt: str, compact=None) -> None:
+    """Rows to stdout: the compact view fitted to the terminal for a table (unless --wide),
+    else every column. CSV is the header and the rows, nothing after the last row's newline."""
+    from claimwatch import warehouse
+    if fmt == "table" and compact is not None:
+        from claimwatch.tables import fit_table, terminal_width
+        text = fit_table(*compact(columns, rows), terminal_width())
+    else:
+        text = warehouse.format_rows(columns, rows, fmt)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def cmd_sql(args) -> int:
@@ -149,31 +205,41 @@ def cmd_sql(args) -> int:
     from claimwatch import warehouse
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.run_sql(con, args.query)
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format)
     return 0
 
 
 def cmd_contradictions(args) -> int:
-    """List open contradictions, optionally for one company."""
+    """List open contradictions, optionally for one company.
+
+    The table fits the terminal: company, metric, claimed and reported figures, kind, both
+    dates as written, the reporting source. --wide, csv and json give every column.
+    """
     from claimwatch import warehouse
+    from claimwatch.tables import compact_contradictions
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.open_contradictions(con, args.company)
-    if not rows:
+    if not rows and args.format == "table":
         print("no open contradictions" + (f" for {args.company}" if args.company else ""))
         return 0
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format, None if args.wide else compact_contradictions)
     return 0
 
 
 def cmd_timeline(args) -> int:
-    """Show every claim of a company by metric and date, with its source."""
+    """Show every claim of a company by metric and date, with its source.
+
+    The table fits the terminal: metric, figure, period, date, who claims it, source, and the
+    article's date as written ("2021-06" for a month). --wide, csv and json give every column.
+    """
     from claimwatch import warehouse
+    from claimwatch.tables import compact_timeline
     with _warehouse(_config(args)) as con:
         columns, rows = warehouse.company_timeline(con, args.company)
     if not rows:
-        print(f"no claims for {args.company}")
+        print(f"no claims for {args.company}", file=sys.stderr if args.format != "table" else sys.stdout)
         return 1
-    print(warehouse.format_rows(columns, rows, args.format))
+    _write_rows(columns, rows, args.format, None if args.wide else compact_timeline)
     return 0
 
 
@@ -227,8 +293,13 @@ def _common(p: argparse.ArgumentParser, db: bool = True) -> None:
         p.add_argument("--db", metavar="PATH", help="warehouse file (overrides [warehouse] path)")
 
 
-def _format(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+def _format(p: argparse.ArgumentParser, wide: bool = False) -> None:
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format: an aligned table; CSV (a header line, then one line a row); "
+                        "or JSON (one array of objects, dates in ISO 8601)")
+    if wide:
+        p.add_argument("--wide", action="store_true",
+                       help="table: every column, not the compact view fitted to the terminal")
 
 
 COMMANDS: dict[str, Callable] = {}
@@ -248,11 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(add("run", cmd_run))
     p = add("import", cmd_import)
     p.add_argument("file", help="JSONL file: one article per line (url, title, published, text, source)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad line and store nothing (default: skip bad lines, exit 3)")
     _common(p)
     _common(add("reprocess", cmd_reprocess))
     p = add("extract", cmd_extract)
     p.add_argument("file", help="JSONL file of articles")
-    p.add_argument("--quantities", action="store_true", help="print every quantity instead of claims")
+    p.add_argument("--quantities", action="store_true",
+                   help="print every quantity instead of claims (a count has its noun, singular: "
+                        "\"noun\": \"employee\")")
     _common(p, db=False)
     p = add("sql", cmd_sql)
     p.add_argument("query", help="a read-only SQL query")
@@ -261,11 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("contradictions", cmd_contradictions)
     p.add_argument("--company", help="only this company (name or alias)")
     _common(p)
-    _format(p)
+    _format(p, wide=True)
     p = add("timeline", cmd_timeline)
     p.add_argument("company", help="company name or alias")
     _common(p)
-    _format(p)
+    _format(p, wide=True)
     p = add("digest", cmd_digest)
     p.add_argument("--dry-run", action="store_true", help="render without sending or marking anything")
     p.add_argument("--out", default="digest-preview.html", help="with --dry-run: the HTML file to write")

@@ -85,9 +85,14 @@ def format_value(value: float | None, unit: str | None, low: float | None = None
     return format_figure(value, low, high, hedge, unit)
 
 
-def format_date(value: datetime | date | None) -> str:
+def format_date(value: datetime | date | None, precision: str | None = None) -> str:
+    """"9 May 2025"; "May 2025" or "2025" when the source gave only the month or the year."""
     if value is None:
         return "date unknown"
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "month":
+        return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -120,9 +125,9 @@ def build_subject(counts: dict[str, int], day: date, companies: dict[str, Sequen
     return clean_text(f"{prefix}: {', '.join(parts)}, {day.day} {MONTHS[day.month - 1]}")
 
 
-def _source(title, source, url, published) -> dict:
+def _source(title, source, url, published, precision=None) -> dict:
     return {"title": clean_text(title, 160), "source": clean_text(source, 60) or "unknown source",
-            "url": safe_url(url), "date": format_date(published)}
+            "url": safe_url(url), "date": format_date(published, precision)}
 
 
 def _bars(claimed: float | None, reported: float | None) -> list[dict] | None:
@@ -145,14 +150,57 @@ def _contradiction_view(item: ContradictionItem) -> dict:
                               (("Claimed:", item.claimed_value), ("Reported:", item.reported_value))
                               if v is not None),
         "explanation": clean_text(item.explanation, 400),
-        "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at)
+        "claim": _source(item.claim_title, item.claim_source, item.claim_url, item.claim_published_at,
+                         item.claim_published_precision)
         if item.claim_source or item.claim_title else None,
         "claim_quote": clean_text(item.claim_sentence, _QUOTE_MAX),
-        "report": _source(item.report_title, item.report_source, item.report_url, item.report_published_at),
+        "report": _source(item.report_title, item.report_source, item.report_url, item.report_published_at,
+                          item.report_published_precision),
         "report_quote": clean_text(item.report_sentence, _QUOTE_MAX),
         "cue": clean_text(item.cue, 60),
         "severity": round(100 * max(0.0, min(1.0, item.severity or 0.0))),
     }
+
+
+def _same_claim(item: ContradictionItem) -> tuple:
+    """What makes two contradictions about one claim: the company's figure and where it was said."""
+    return (item.company, item.metric, item.unit, item.claimed_value, item.claim_url, item.claim_source,
+            item.claim_title, item.claim_published_at, item.claim_sentence)
+
+
+def _card_view(items: Sequence[ContradictionItem]) -> dict:
+    """One card per claim: the claim once, then every report that contradicts it (figure, date,
+    link, quote). A claim with one report reads as before, with its explanation."""
+    first = _contradiction_view(items[0])
+    if len(items) == 1 or first["claimed"] is None:  # no claim on record: nothing to group on
+        return {**first, "reports": [first]}
+    items = sorted(items, key=lambda i: (i.report_published_at is None, i.report_published_at or 0,
+                                         i.report_source or ""))
+    views = [_contradiction_view(i) for i in items]
+    kinds = list(dict.fromkeys(v["kind"] for v in views))
+    values = [items[0].claimed_value] + [i.reported_value for i in items]
+    top = max((abs(v) for v in values if v is not None), default=0)
+    bars = None
+    if top and all(v is not None for v in values):
+        bars = [{"pct": max(2, round(100 * abs(v) / top))} for v in values]
+    for number, view in enumerate(views, start=1):
+        view["label"] = f"Report {number}"
+        view["pct"] = bars[number]["pct"] if bars else None
+    return {**first, "kind": " / ".join(kinds), "bars": bars, "reports": views,
+            "explanation": f"{len(views)} reports contradict this claim.",
+            "figures": "   ".join([f"Claimed: {first['claimed']}"] +
+                                  [f"Report {n}: {v['reported']}" for n, v in enumerate(views, start=1)
+                                   if v["reported"]]),
+            "cue": next((v["cue"] for v in views if v["cue"]), ""),
+            "severity": max(v["severity"] for v in views)}
+
+
+def _cards(items: Sequence[ContradictionItem]) -> list[dict]:
+    groups: dict[tuple, list[ContradictionItem]] = {}
+    for item in items:
+        key = _same_claim(item) if item.claimed_value is not None else ("single", item.contradiction_id)
+        groups.setdefault(key, []).append(item)
+    return [_card_view(group) for group in groups.values()]
 
 
 def _claim_view(item: ClaimItem) -> dict:
@@ -164,7 +212,7 @@ def _claim_view(item: ClaimItem) -> dict:
     return {"metric": metric_label(item.metric),
             "value": format_value(item.value, item.unit, item.value_low, item.value_high, item.hedge),
             "tags": tags, "quote": clean_text(item.sentence, _QUOTE_MAX),
-            "source": _source(item.title, item.source, item.url, item.published_at)}
+            "source": _source(item.title, item.source, item.url, item.published_at, item.published_precision)}
 
 
 def _headline(counts: dict[str, int]) -> str:
@@ -204,8 +252,8 @@ def render_digest(items: Sequence[Item], *, recipient: str, day: date, max_claim
     context = {
         "subject": subject, "day": format_date(day), "headline": _headline(counts), "recipient": clean_text(recipient, 200),
         "watching": clean_text(watching, 300), "counts": counts, "resend": resend,
-        "contradictions": [_contradiction_view(i) for i in contradictions],
-        "disputes": [_contradiction_view(i) for i in disputes],
+        "contradictions": _cards(contradictions),
+        "disputes": _cards(disputes),
         "claim_groups": list(groups.items()), "more_claims": len(claims) - len(shown_claims),
         "unconfirmed": [_short(i) for i in unconfirmed],
     }

@@ -15,10 +15,24 @@ Pure functions over text offsets (and spaCy entities), used by ``companies.compa
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
+def _spacy_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for ``language``, read from their module file alone: importing
+    ``spacy.lang.fr.stop_words`` runs ``spacy.lang.fr``, whose tokenizer exceptions take ~2 s
+    to compile, in every process, even with no French text."""
+    folder = Path(importlib.util.find_spec("spacy").origin).parent / "lang" / language
+    spec = importlib.util.spec_from_file_location(f"_claimwatch_{language}_stop_words", folder / "stop_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+STOP_WORDS = _spacy_stop_words("en")
+FR_STOP_WORDS = _spacy_stop_words("fr")
 
 from claimwatch.names import LEGAL_PATTERN_CASED
 

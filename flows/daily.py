@@ -24,6 +24,9 @@ from claimwatch.flows.runners import make_task_runner
 from claimwatch.records import Article
 
 
+MAX_BAD_LINES = 1000  # bad lines kept by name in a summary; all are counted
+
+
 @dataclass
 class RunSummary:
     run_id: str = ""
@@ -39,12 +42,16 @@ class RunSummary:
     digest: str = "not sent"
     warehouse: str = ""
     status: str = "ok"
+    lines_skipped: int = 0  # import: archive lines that were not articles
+    bad_lines: list[str] = field(default_factory=list)  # "file, line N: why", the first MAX_BAD_LINES
 
     def lines(self) -> list[str]:
         out = []
         if self.trigger == "run":
             out.append(f"feeds: {self.feeds_ok} ok, {self.feeds_failed} failed")
             out += [f"  failed: {line}" for line in self.failed_feeds]
+        if self.trigger == "import":
+            out.append(f"lines skipped: {self.lines_skipped}")
         out += [
             f"articles: {self.articles_new} new, {self.articles_extracted} extracted",
             f"claims: {self.claims_new} new ({self.disputes_new} new disputes)",
@@ -161,14 +168,29 @@ def daily_flow(config_path: str | None = None, db: str | None = None, trigger: s
 
 @flow(name="claimwatch-import", log_prints=True)
 def import_flow(path: str, config_path: str | None = None, db: str | None = None,
-                batch_size: int = 2000) -> dict:
-    """Bring in a JSONL archive in batches, then extract and detect (no digest)."""
-    from claimwatch import ingest
+                batch_size: int = 2000, strict: bool = False) -> dict:
+    """Bring in a JSONL archive in batches, then extract and detect (no digest).
+
+    Bad lines are skipped, counted and named in the summary (status "partial"); with ``strict``
+    the whole file is checked first and the first bad line stops the import, nothing stored.
+    Each batch is stored in one transaction, and a stored article is never stored twice.
+    """
+    from claimwatch.ingest.archive import read_jsonl, validate_jsonl
     config = _settings(config_path, db)
+    if strict:
+        validate_jsonl(path)  # raises ImportFileError at the first bad line, before any write
 
     def stages(con, summary: RunSummary, logger) -> None:
-        for batch in _batched(ingest.read_jsonl(path), batch_size):
+        def skipped(problem) -> None:
+            summary.lines_skipped += 1
+            if len(summary.bad_lines) < MAX_BAD_LINES:
+                summary.bad_lines.append(str(problem))
+
+        for batch in _batched(read_jsonl(path, on_bad_line=skipped), batch_size):
             summary.articles_new += tasks.store_articles(con, batch, summary.run_id)
+        if summary.lines_skipped:
+            summary.status = "partial"
+            logger.warning("import: %d bad lines skipped in %s", summary.lines_skipped, path)
         logger.info("import: %d new articles from %s", summary.articles_new, path)
         extract_pending(con, config, summary)
         logger.info("extract: %d articles, %d new claims", summary.articles_extracted, summary.claims_new)

@@ -1,15 +1,36 @@
-"""Feeds and archives in, :class:`~claimwatch.records.Article` objects out (no SQL here)."""
+"""Feeds and archives in, :class:`~claimwatch.records.Article` objects out (no SQL here).
 
-from claimwatch.ingest.archive import read_jsonl, validate_jsonl
-from claimwatch.ingest.fetch import fetch_feed, fetch_feeds
-from claimwatch.ingest.fulltext import extract_main_text, fill_full_text
-from claimwatch.ingest.http import FetchError
-from claimwatch.records import Article, FeedResult, FeedState, article_id_for, content_hash
-from claimwatch.ingest.parse import parse_feed
-from claimwatch.ingest.urls import canonical_url
+The names below are loaded on first use: reading an archive (``claimwatch extract``) must not
+pay for httpx and trafilatura, which only fetching needs.
+"""
 
-__all__ = [
-    "Article", "FeedResult", "FeedState", "FetchError", "article_id_for", "canonical_url", "content_hash",
-    "extract_main_text", "fetch_feed", "fetch_feeds", "fill_full_text", "parse_feed", "read_jsonl",
-    "validate_jsonl",
-]
+from __future__ import annotations
+
+import importlib
+
+_HOMES = {
+    "read_jsonl": "archive", "validate_jsonl": "archive", "BadLine": "archive",
+    "fetch_feed": "fetch", "fetch_feeds": "fetch",
+    "extract_main_text": "fulltext", "fill_full_text": "fulltext",
+    "FetchError": "http",
+    "parse_feed": "parse",
+    "canonical_url": "urls",
+}
+_RECORDS = ("Article", "FeedResult", "FeedState", "article_id_for", "content_hash")
+
+__all__ = sorted([*_HOMES, *_RECORDS])
+
+
+def __getattr__(name: str):
+    if name in _RECORDS:
+        value = getattr(importlib.import_module("claimwatch.records"), name)
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(f"claimwatch.ingest.{_HOMES[name]}"), name)
+    else:
+        raise AttributeError(f"module 'claimwatch.ingest' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
-__all__ = ["PRECISIONS", "parse_published"]
+__all__ = ["PRECISIONS", "parse_published", "written_date"]
 
 PRECISIONS = ("time", "day", "month", "year")
 
@@ -61,3 +61,17 @@ def parse_published(text: str) -> tuple[datetime, str]:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc), precision
+
+
+def written_date(published: datetime | date | None, precision: str | None) -> str:
+    """A publication date as its source gave it: "2021" (year), "2021-06" (month), else the day
+    "2021-06-15" (in UTC); "" when there is none. A NULL precision reads as a full date."""
+    if published is None:
+        return ""
+    if isinstance(published, datetime):
+        published = (published.astimezone(timezone.utc) if published.tzinfo else published).date()
+    if precision == "year":
+        return f"{published.year:04d}"
+    if precision == "month":
+        return f"{published.year:04d}-{published.month:02d}"
+    return published.isoformat()

@@ -5,7 +5,9 @@ Decisions:
 * **Article id**: ``article_id_for(canonical_url)`` when the item has a link (so the same
   story reached through two feeds, or a feed and an archive, gets one id); else
   ``article_id_for(guid)``; else a hash of feed name + title. A link equal to the feed's own
-  home page is not trusted as an id (some feeds link every item to it).
+  home page or to the feed itself (an empty ``href`` resolves to it) is no link: ``url`` is
+  None (NULL in the warehouse, never ''), and such items stay apart by GUID.
+* **Dates**: a feed date is a full timestamp, ``published_precision`` "time".
 * **Dedupe** within one feed: an item whose GUID or canonical URL was already seen is dropped
   (with a warning).
 * **text_origin**: "feed" when the item carries content (``content:encoded`` or Atom
@@ -114,8 +116,10 @@ def _build_article(entry: dict, *, feed_name: str, base_url: str, language: str 
     link = resolve_url(base_url, entry.get("link"))
     guid = (entry.get("id") or "").strip() or None
     canon = canonical_url(link) if link else None
-    if canon and home and canon == home:
-        canon = None
+    if canon and canon in (home, canonical_url(base_url)):
+        # no link of its own: feedparser resolves an empty href to the feed's URL, and some
+        # feeds link every item to their home page. The item is then kept apart by its GUID.
+        link = canon = None
     if canon:
         key = canon
     elif guid:
@@ -127,9 +131,9 @@ def _build_article(entry: dict, *, feed_name: str, base_url: str, language: str 
     published = _to_utc(entry.get("published_parsed") or entry.get("updated_parsed")
                         or entry.get("created_parsed"))
     return Article(
-        article_id=article_id_for(key), url=link, title=title, source=feed_name,
-        published_at=published, language=language, text=text, summary=summary,
-        guid=guid, text_origin=origin,
+        article_id=article_id_for(key), url=link or None, title=title, source=feed_name,
+        published_at=published, published_precision="time" if published else None,
+        language=language, text=text, summary=summary, guid=guid, text_origin=origin,
     )
 
 
@@ -191,8 +195,6 @@ def parse_feed(data: bytes, *, feed_name: str, base_url: str, declared_language:
             warnings.append(f"item {position} skipped: no link, id, title or text")
             continue
         canon = canonical_url(article.url) if article.url else None
-        if canon == home:
-            canon = None
         if (article.guid and article.guid in seen_guids) or (canon and canon in seen_urls):
             warnings.append(f"item {position} skipped: duplicate of an earlier item "
                             f"({article.guid or article.url})")

@@ -157,7 +157,7 @@ _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
 WITH prepared AS (
 WITH base AS (
-    SELECT c.* REPLACE (coalesce(n.canon, c.company) AS company), {{other_kind}} AS okind, a.source,
+    SELECT c.* REPLACE (coalesce(n.canon, c.company) AS company), {{other_kind}} AS okind, a.source, a.published_precision,
            coalesce(c.published_at, a.published_at) IS NULL AS undated,
            coalesce(c.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM claims c LEFT JOIN articles a USING (article_id)
@@ -181,6 +181,7 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        b.hedge, b.claimed_by, b.is_forecast, b.period, b.sentence, b.sentence_index, b.source,
        b.pub_ts, b.undated, p.pkey, p.pstart, p.pend,
        CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE) AS pub_date,
+       _cw_last_day(CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE), b.published_precision) AS pub_last,
        CASE WHEN b.undated AND b.as_of IS NULL AND p.pend IS NULL THEN NULL
             ELSE coalesce(b.as_of, p.pend, CAST(b.pub_ts AT TIME ZONE 'UTC' AS DATE)) END AS eff_date,
        CASE WHEN b.value_low IS NULL AND b.hedge IN ('up_to', 'less_than')
@@ -225,6 +226,8 @@ CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol, rate) 
     gap > tol AND (unit <> 'percent' OR high_start - low_end > CASE WHEN rate THEN {RATE_POINTS} ELSE 1.0 END);
 CREATE OR REPLACE TEMP MACRO _cw_same_measure(q1, q2) AS
     q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 <> 'total') OR (q2 IS NULL AND q1 <> 'total');
+CREATE OR REPLACE TEMP MACRO _cw_last_day(day, precision) AS  -- "2021-06" runs to 2021-06-30
+    CASE precision WHEN 'month' THEN last_day(day) WHEN 'year' THEN make_date(year(day), 12, 31) ELSE day END;
 -- a figure of an undated article with no period of its own (date NULL) fits any date
 CREATE OR REPLACE TEMP MACRO _cw_compatible(k1, s1, e1, d1, k2, s2, e2, d2, window_days) AS
     (k1 IS NOT NULL AND k1 = k2)
@@ -265,7 +268,7 @@ _ACROSS = "a.article_id <> b.article_id"
 # a company's claim and a reporter's finding may sit in the same article (an investigation
 # states both); two company figures (revision) or a forecast (projection) may not
 _WITHIN_OR_ACROSS = "a.claim_id <> b.claim_id"
-_ORDERED = "(a.undated OR b.undated OR b.pub_date >= a.pub_date)"
+_ORDERED = "(a.undated OR b.undated OR b.pub_last >= a.pub_date)"
 
 
 def _pairs(where: str, scope: str = _ACROSS) -> str:
@@ -298,7 +301,7 @@ SELECT 'revision' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND b.claimed_by = 'company'
       AND NOT a.is_forecast AND NOT b.is_forecast AND a.cmetric NOT IN {_INVERTED}
       AND a.metric NOT IN {AI_METRICS} AND NOT a.undated AND NOT b.undated
-      AND b.pub_date > a.pub_date AND b.eff_date >= a.eff_date
+      AND b.pub_last > a.pub_date AND b.eff_date >= a.eff_date
       AND (a.pkey IS NOT NULL OR b.pkey IS NOT NULL OR a.metric NOT IN ('employees', 'funding'))
       AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
                          b.pkey, b.pstart, b.pend, b.eff_date, {REVISION_WINDOW_DAYS})''')})
@@ -310,15 +313,15 @@ SELECT 'projection' AS kind, * EXCLUDE ({_HELPERS}), down AS severity
 FROM ({_pairs(f'''a.claimed_by = 'company' AND a.is_forecast AND NOT b.is_forecast
       AND a.cmetric NOT IN {_INVERTED} AND a.metric NOT IN {AI_METRICS}
       AND a.pkey IS NOT NULL AND a.pkey = b.pkey
-      AND b.pub_date >= a.pub_date
-      AND (a.pend IS NULL OR b.pub_date >= a.pend - INTERVAL {ACTUAL_LEAD_DAYS} DAY)''')})
+      AND b.pub_last >= a.pub_date
+      AND (a.pend IS NULL OR b.pub_last >= a.pend - INTERVAL {ACTUAL_LEAD_DAYS} DAY)''')})
 WHERE {_DOWN_FAR}
 """
 
 _DISPUTE_SQL = f"""
 WITH d AS (
     SELECT d.dispute_id, d.article_id, coalesce(n.canon, d.company) AS company, d.metric, d.cue,
-           d.sentence, a.source,
+           d.sentence, a.source, a.published_precision,
            coalesce(d.published_at, a.published_at) IS NULL AS undated,
            coalesce(d.published_at, a.published_at, a.first_seen_at) AS pub_ts
     FROM disputes d LEFT JOIN articles a USING (article_id)
@@ -337,7 +340,7 @@ WITH d AS (
     FROM d LEFT JOIN _cw_claims c
       ON c.company = d.company AND c.claimed_by = 'company'
      AND (c.article_id = d.article_id OR c.undated OR d.undated
-          OR c.pub_date <= CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE))
+          OR c.pub_date <= _cw_last_day(CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE), d.published_precision))
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,

@@ -77,7 +77,7 @@ _ARTICLE_SCHEMA = pa.schema([
     ("source", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")),
     ("language", pa.string()), ("text", pa.string()), ("summary", pa.string()),
     ("guid", pa.string()), ("text_origin", pa.string()), ("fetch_error", pa.string()),
-    ("content_hash", pa.string()), ("ord", pa.int64()),
+    ("content_hash", pa.string()), ("published_precision", pa.string()), ("ord", pa.int64()),
 ])
 
 
@@ -119,6 +119,7 @@ def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
         "text_origin": [a.text_origin for a in batch],
         "fetch_error": [a.fetch_error for a in batch],
         "content_hash": [a.content_hash for a in batch],
+        "published_precision": [a.published_precision if a.published_at else None for a in batch],
         "ord": list(range(len(batch))),
     }, schema=_ARTICLE_SCHEMA)
     now = utc_now()
@@ -138,16 +139,20 @@ def save_articles(con: duckdb.DuckDBPyConnection, articles: list[Article],
             con.execute("""
                 INSERT INTO articles (article_id, url, title, source, published_at, language,
                     declared_language, text, summary, guid, text_origin, fetch_error,
-                    content_hash, first_seen_at, run_id)
+                    content_hash, first_seen_at, run_id, published_precision)
                 SELECT article_id, url, title, source, published_at, language, language, text,
-                       summary, guid, text_origin, fetch_error, content_hash, $now, $run_id
+                       summary, guid, text_origin, fetch_error, content_hash, $now, $run_id,
+                       published_precision
                 FROM batch_resolved WHERE target IS NULL
                 ON CONFLICT DO NOTHING""", {"now": now, "run_id": run_id})
             con.execute("""
                 UPDATE articles SET title = r.title, text = r.text, summary = r.summary,
                        text_origin = r.text_origin, fetch_error = r.fetch_error,
                        content_hash = r.content_hash,
-                       published_at = coalesce(articles.published_at, r.published_at)
+                       published_at = coalesce(articles.published_at, r.published_at),
+                       published_precision = CASE WHEN articles.published_at IS NULL
+                                                  THEN r.published_precision
+                                                  ELSE articles.published_precision END
                 FROM batch_resolved r
                 WHERE articles.article_id = r.target
                   AND articles.content_hash <> r.content_hash
@@ -413,7 +418,8 @@ def save_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> Non
 
 
 _ARTICLE_FIELDS = ("article_id", "url", "title", "source", "published_at", "declared_language",
-                   "text", "summary", "guid", "text_origin", "fetch_error", "content_hash")
+                   "text", "summary", "guid", "text_origin", "fetch_error", "content_hash",
+                   "published_precision")
 
 
 def articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str,

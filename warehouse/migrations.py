@@ -198,12 +198,18 @@ def m006_company_alias_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM company_aliases")
     if rekeyed:
         con.executemany("INSERT INTO company_aliases (alias, company) VALUES (?, ?)", list(rekeyed.items()))
+def m005_article_published_precision(con: duckdb.DuckDBPyConnection) -> None:
+    """How much of ``published_at`` the source gave: 'time', 'day', 'month' or 'year'
+    ("2021-06" is stored as 2021-06-01 00:00 UTC with 'month'); NULL when there is no date or
+    it was stored before this column existed (then read as a full date)."""
+    con.execute("ALTER TABLE articles ADD COLUMN published_precision VARCHAR")
 
 
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_initial,
     m002_views,
     m006_company_alias_keys,
+    m005_article_published_precision,
 ]
 
 

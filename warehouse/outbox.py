@@ -63,6 +63,8 @@ class ContradictionItem:
     report_sentence: str | None  # the later claim's sentence, or the dispute's
     cue: str | None  # for disputes: the word that marks it
     detected_at: datetime
+    claim_published_precision: str | None = None  # "month": the claim's date is "2021-06", see articles
+    report_published_precision: str | None = None
 
     @property
     def key(self) -> OutboxKey:
@@ -90,6 +92,7 @@ class ClaimItem:
     source: str
     url: str | None
     published_at: datetime | None
+    published_precision: str | None = None  # how much of published_at the source gave
 
     @property
     def key(self) -> OutboxKey:
@@ -103,7 +106,7 @@ _CONTRADICTION_SELECT = """
            k.unit, k.severity, k.explanation,
            a1.title, a1.source, a1.url, coalesce(c1.published_at, a1.published_at), c1.sentence,
            a2.title, a2.source, a2.url, a2.published_at, coalesce(c2.sentence, d.sentence),
-           d.cue, k.detected_at
+           d.cue, k.detected_at, a1.published_precision, a2.published_precision
     FROM contradictions k
     LEFT JOIN articles a1 ON a1.article_id = k.claim_article_id
     JOIN articles a2 ON a2.article_id = k.contradicting_article_id
@@ -116,7 +119,7 @@ _CONTRADICTION_SELECT = """
 _CLAIM_SELECT = """
     SELECT c.claim_id, c.company, c.metric, c.value, c.value_low, c.value_high, c.unit,
            c.claimed_by, c.is_forecast, c.hedge, c.period, c.sentence, c.quantity_text,
-           a.title, a.source, a.url, coalesce(c.published_at, a.published_at)
+           a.title, a.source, a.url, coalesce(c.published_at, a.published_at), a.published_precision
     FROM claims c
     JOIN articles a USING (article_id)
     LEFT JOIN companies co ON co.company = c.company

@@ -154,24 +154,54 @@ def resolve_company(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     return row[0][0] if row else None
 
 
+def _with_written_dates(columns: list[str], rows: Rows, dates: dict[str, str]) -> tuple[list[str], Rows]:
+    """Each timestamp column of ``dates`` ({timestamp column: precision column}) followed by a text
+    column with the date as written ("2021-06" for a month): ``published_at`` -> ``published``."""
+    from claimwatch.ingest.dates import written_date
+    out_columns: list[str] = []
+    picks: list[tuple[int, int | None]] = []  # (column index, precision index for a written date)
+    for i, name in enumerate(columns):
+        out_columns.append(name)
+        picks.append((i, None))
+        if name in dates:
+            out_columns.append(name.removesuffix("_at"))
+            picks.append((i, columns.index(dates[name])))
+    out_rows = [tuple(written_date(row[i], row[p]) if p is not None else row[i] for i, p in picks)
+                for row in rows]
+    return out_columns, out_rows
+
+
 def company_timeline(con: duckdb.DuckDBPyConnection, company: str) -> tuple[list[str], Rows]:
-    """Every claim about a company (name or alias, any case), oldest first."""
+    """Every claim about a company (name or alias, any case), oldest first; ``published`` is the
+    article's date as written ("2021-06" when the source gave a month), ``published_precision`` says
+    how much of ``published_at`` the source gave."""
     canonical = resolve_company(con, company) or company
-    cur = con.execute("""SELECT * FROM company_timeline WHERE lower(company) = lower(?)
-                         ORDER BY metric, published_at NULLS LAST, claim_id""", [canonical])
-    return [d[0] for d in cur.description], cur.fetchall()
+    cur = con.execute("""SELECT t.*, a.published_precision FROM company_timeline t
+                         LEFT JOIN articles a ON a.article_id = t.article_id
+                         WHERE lower(t.company) = lower(?)
+                         ORDER BY t.metric, t.published_at NULLS LAST, t.claim_id""", [canonical])
+    return _with_written_dates([d[0] for d in cur.description], cur.fetchall(),
+                               {"published_at": "published_precision"})
 
 
 def open_contradictions(con: duckdb.DuckDBPyConnection, company: str | None = None
                         ) -> tuple[list[str], Rows]:
-    """Open contradictions, most severe first; only one company's when ``company`` is given."""
-    if company is None:
-        cur = con.execute("SELECT * FROM open_contradictions")
-    else:
-        canonical = resolve_company(con, company) or company
-        cur = con.execute("""SELECT * FROM open_contradictions WHERE lower(company) = lower(?)
-                             ORDER BY severity DESC, report_published_at DESC""", [canonical])
-    return [d[0] for d in cur.description], cur.fetchall()
+    """Open contradictions, most severe first; only one company's when ``company`` is given.
+    ``claim_published``/``report_published`` are the articles' dates as written."""
+    where, params = "", []
+    if company is not None:
+        where, params = "WHERE lower(o.company) = lower(?)", [resolve_company(con, company) or company]
+    cur = con.execute(f"""
+        SELECT o.*, a1.published_precision AS claim_published_precision,
+               a2.published_precision AS report_published_precision
+        FROM open_contradictions o JOIN contradictions k USING (contradiction_id)
+        LEFT JOIN articles a1 ON a1.article_id = k.claim_article_id
+        LEFT JOIN articles a2 ON a2.article_id = k.contradicting_article_id
+        {where}
+        ORDER BY o.severity DESC, o.report_published_at DESC, o.contradiction_id""", params)
+    return _with_written_dates([d[0] for d in cur.description], cur.fetchall(),
+                               {"claim_published_at": "claim_published_precision",
+                                "report_published_at": "report_published_precision"})
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

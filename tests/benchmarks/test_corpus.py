@@ -49,3 +49,15 @@ def test_corpus_english_only_and_jsonl_round_trip(tmp_path):
     back = list(read_jsonl(path))
     assert [a.article_id for a in back] == [a.article_id for a in articles]
     assert [a.text for a in back] == [a.text for a in articles]
+
+
+def test_corpus_startup_real_english_corpus_cycles_to_the_word_count():
+    from benchmarks.corpus import load_real_feeds
+    from benchmarks.startup import real_english_corpus
+    if not load_real_feeds()[0]:
+        import pytest
+        pytest.skip("the saved feeds of ../shared/benchmarks are absent")
+    articles, words, distinct = real_english_corpus(30_000)
+    assert words >= 30_000 and words == sum(len(a.text.split()) for a in articles)
+    assert len({a.article_id for a in articles}) == len(articles) == len({a.url for a in articles})
+    assert 0 < distinct <= len(articles)

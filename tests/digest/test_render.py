@@ -193,3 +193,58 @@ def test_render_dismissed_before_sending_is_skipped(con, rows, cfg):
     assert report.results[0].counts["contradictions"] == 0 and report.results[0].counts["claims"] == 2
     [row] = [r for r in outbox.outbox_rows(con) if r["item_id"] == kid]
     assert row["status"] == "sent" and row["message_id"] == "skipped"
+
+
+def test_render_one_card_per_claim_lists_every_report(con, rows):
+    claim = rows.article("Vellichor claims", source="Wire", url="https://wire.example/vellichor",
+                         published=datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
+    english = rows.article("Vellichor's real numbers", source="Ledger", url="https://ledger.example/vellichor",
+                           published=datetime(2025, 5, 6, 9, tzinfo=timezone.utc))
+    french = rows.article("Les vrais chiffres de Vellichor", source="Le Registre",
+                          url="https://registre.example/vellichor",
+                          published=datetime(2025, 5, 9, 9, tzinfo=timezone.utc))
+    rows.contradiction("Vellichor", "arr", 12e6, 4e6, claim_article=claim, report_article=english,
+                       explanation="Vellichor claimed $12M; Ledger found $4M.")
+    rows.contradiction("Vellichor", "arr", 12e6, 3e6, claim_article=claim, report_article=french,
+                       explanation="Vellichor claimed $12M; Le Registre found $3M.")
+    rows.contradiction("Quillet", "revenue", 8e6, 2e6, explanation="Quillet claimed $8M; reporting found $2M.")
+    # the row builder stores the shared claim once per contradiction: keep one copy, as the warehouse does
+    con.execute("DELETE FROM claims WHERE rowid NOT IN (SELECT min(rowid) FROM claims GROUP BY claim_id)")
+    items = outbox.candidate_items(con, "a@example.com")
+    digest = render_digest(items, recipient="a@example.com", day=date(2026, 11, 29))
+    assert digest.counts["contradictions"] == 3
+    html, text = digest.html, digest.text
+    section = text[text.index("NEW CONTRADICTIONS"):text.index("NOTABLE NEW CLAIMS")]
+    assert section.count("* Vellichor") == 1 and section.count("* Quillet") == 1
+    card = section[section.index("* Vellichor"):section.index("* Quillet")] \
+        if section.index("* Vellichor") < section.index("* Quillet") else section[section.index("* Vellichor"):]
+    assert card.count("https://wire.example/vellichor") == 1  # the claim once
+    assert "Report 1 ($4M): Ledger, 6 May 2025 <https://ledger.example/vellichor>" in card
+    assert "Report 2 ($3M): Le Registre, 9 May 2025 <https://registre.example/vellichor>" in card
+    assert html.count("Vellichor <span") == 1 and html.count("Quillet <span") == 1
+    for url in ("https://ledger.example/vellichor", "https://registre.example/vellichor"):
+        assert f'href="{url}"' in html
+    assert "Report 1 · $4M" in html and "Report 2 · $3M" in html
+    bars = re.findall(r"width:(\d+)%", html)
+    assert {"100", "33", "25"} <= set(bars)  # $12M, $4M, $3M on one scale
+    assert "Quillet claimed $8M; reporting found $2M." in text  # a single report keeps its explanation
+
+
+def test_render_partial_dates_shown_as_written(con, rows):
+    claim = rows.article("Dornveil claims", source="Wire", url="https://wire.example/dornveil",
+                         published=datetime(2025, 2, 3, 9, tzinfo=timezone.utc))
+    report = rows.article("Dornveil in review", source="Quarterly", url="https://quarterly.example/dornveil",
+                          published=datetime(2025, 6, 1, tzinfo=timezone.utc))
+    yearly = rows.article("Dornveil, the year", source="Annual", url="https://annual.example/dornveil",
+                          published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    con.execute("UPDATE articles SET published_precision = 'month' WHERE article_id = ?", [report])
+    con.execute("UPDATE articles SET published_precision = 'year' WHERE article_id = ?", [yearly])
+    rows.contradiction("Dornveil", "arr", 9e6, 2e6, claim_article=claim, report_article=report)
+    rows.claim(yearly, "Dornveil", "funding", 5e6, published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    items = outbox.candidate_items(con, "a@example.com")
+    digest = render_digest(items, recipient="a@example.com", day=date(2026, 11, 29))
+    for out in (digest.text, digest.html):
+        assert "Jun 2025" in out
+        assert "1 Jun 2025" not in out and "1 Jan 2025" not in out
+    assert "Quarterly, Jun 2025" in digest.text and "Annual, 2025" in digest.text
+    assert ", 2025</span>" in digest.html

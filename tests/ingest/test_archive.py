@@ -147,3 +147,38 @@ def test_archive_missing_date_has_no_precision(tmp_path):
     path.write_text(json.dumps({"text": "Some text.", "published": None}) + "\n", encoding="utf-8")
     [article] = list(read_jsonl(path))
     assert article.published_at is None and article.published_precision is None
+
+
+def test_archive_bad_lines_go_to_the_callback_and_reading_goes_on(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    others = [dict(LINE, url=f"https://news.example/story-{i}") for i in range(3)]
+    write_lines(path, [others[0], "{not json", others[1], json.dumps({"title": "no text"}), "", others[2],
+                       json.dumps({"text": "x", "published": "sometime soon"})])
+    seen = []
+    articles = list(read_jsonl(path, on_bad_line=seen.append))
+    assert [a.url for a in articles] == [o["url"] for o in others]
+    assert [(b.file, b.line) for b in seen] == [(str(path), 2), (str(path), 4), (str(path), 7)]
+    assert seen[0].reason.startswith("invalid JSON") and seen[1].reason == "'text' is missing or empty"
+    assert "'published' is not a date" in seen[2].reason
+    assert str(seen[1]) == f"{path}, line 4: 'text' is missing or empty"
+
+
+def test_archive_overlong_line_is_skipped_whole(tmp_path, monkeypatch):
+    import claimwatch.ingest.archive as archive
+    monkeypatch.setattr(archive, "_MAX_LINE_BYTES", 200)
+    path = tmp_path / "long.jsonl"
+    write_lines(path, [LINE, dict(LINE, text="word " * 400, url="https://news.example/long"),
+                       dict(LINE, url="https://news.example/after")])
+    seen = []
+    articles = list(read_jsonl(path, on_bad_line=seen.append))
+    assert [a.url for a in articles] == [LINE["url"], "https://news.example/after"]
+    assert [(b.line, b.reason) for b in seen] == [(2, "line longer than 200 bytes")]
+    with pytest.raises(ImportFileError, match="line 2: line longer than 200 bytes"):
+        list(read_jsonl(path))
+
+
+def test_archive_unreadable_gzip_still_raises_with_a_callback(tmp_path):
+    path = tmp_path / "broken.jsonl.gz"
+    path.write_bytes(gzip.compress(json.dumps(LINE).encode() + b"\n")[:-12])
+    with pytest.raises(ImportFileError, match="cannot read line"):
+        list(read_jsonl(path, on_bad_line=lambda problem: None))

@@ -238,3 +238,27 @@ def test_parse_arbitrary_bytes_never_raise_anything_but_feed_error(data):
     else:
         assert isinstance(articles, list) and isinstance(warnings, list)
         assert all(a.article_id and (a.published_at is None or a.published_at.tzinfo) for a in articles)
+
+
+def test_parse_items_with_an_empty_link_have_no_url_and_stay_apart_by_guid():
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:feed</id><updated>2025-07-01T09:00:00Z</updated>
+<entry><title>Kestrova hires</title><id>urn:item:1</id><link href=""/><updated>2025-07-01T09:00:00Z</updated>
+<summary>Kestrova hired 20 engineers.</summary></entry>
+<entry><title>Kestrova ships</title><id>urn:item:2</id><link href=""/><updated>2025-07-01T09:00:00Z</updated>
+<summary>Kestrova shipped a product.</summary></entry>
+<entry><title>No link at all</title><id>urn:item:3</id><updated>2025-07-01T09:00:00Z</updated>
+<summary>Text.</summary></entry></feed>"""
+    articles, warnings = parse(atom, content_type="application/atom+xml")
+    assert warnings == []
+    assert [a.url for a in articles] == [None, None, None]
+    assert [a.article_id for a in articles] == [article_id_for(f"urn:item:{i}") for i in (1, 2, 3)]
+
+
+def test_parse_feed_dates_have_time_precision(make_rss):
+    items = ("<item><title>D</title><link>https://n.example/d</link>"
+             "<pubDate>Mon, 03 Mar 2025 10:00:00 +0000</pubDate></item>"
+             "<item><title>U</title><link>https://n.example/u</link></item>")
+    dated, undated = parse(make_rss(items))[0]
+    assert dated.published_precision == "time"
+    assert undated.published_at is None and undated.published_precision is None

@@ -256,3 +256,35 @@ def test_load_mixed_batch_of_new_and_reextracted_articles(con):
     assert count(con, "claims") == 5
     assert con.execute("SELECT count(DISTINCT claim_id) FROM claims").fetchone()[0] == 5
     assert con.execute("SELECT count(*) FROM claims WHERE article_id = 'art0002'").fetchone()[0] == 2
+
+
+def test_load_articles_keep_their_published_precision(con):
+    month = article(1, published_at=datetime(2021, 6, 1, tzinfo=timezone.utc), published_precision="month")
+    undated = article(2, published_at=None, published_precision="month")  # no date: no precision
+    timed = article(3, published_precision="time")
+    save_articles(con, [month, undated, timed])
+    stored = dict(con.execute("SELECT article_id, published_precision FROM articles").fetchall())
+    assert stored == {"art0001": "month", "art0002": None, "art0003": "time"}
+    back = {a.article_id: a.published_precision for a in articles_to_extract(con, "v1")}
+    assert back == stored
+
+
+def test_load_a_later_dated_copy_fills_a_missing_date_with_its_precision(con):
+    save_articles(con, [article(1, published_at=None)])
+    save_articles(con, [article(1, text="Corrected text.", published_at=datetime(2020, 1, 1, tzinfo=timezone.utc),
+                                published_precision="year")])
+    assert con.execute("SELECT year(published_at), published_precision FROM articles").fetchall() == [(2020, "year")]
+
+
+def test_load_feed_items_without_link_are_stored_apart_with_null_url(con):
+    from claimwatch.ingest.parse import parse_feed
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://t.example/</link>'
+           b'<item><title>Brief one</title><guid isPermaLink="false">b-1</guid><link></link>'
+           b'<description>Vantorra raised $2M.</description></item>'
+           b'<item><title>Brief two</title><guid isPermaLink="false">b-2</guid><link>https://t.example/</link>'
+           b'<description>Vantorra hired 9 people.</description></item></channel></rss>')
+    articles, _ = parse_feed(rss, feed_name="T", base_url="https://t.example/feed.xml", declared_language="en")
+    assert len(save_articles(con, articles)) == 2
+    assert con.execute("SELECT guid, url FROM articles ORDER BY guid").fetchall() == [("b-1", None), ("b-2", None)]
+    assert save_articles(con, articles) == []
+    assert count(con, "articles") == 2

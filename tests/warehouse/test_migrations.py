@@ -113,4 +113,18 @@ def test_migrations_company_alias_keys_rekeyed_with_the_shared_key(tmp_path, mon
     con = connect(path)
     assert dict(con.execute("SELECT alias, company FROM company_aliases").fetchall()) == {
         "voxly ai": "Voxly.ai", "voxly": "Voxly.ai", "brightpath": "Brightpath"}
+def test_migrations_m005_adds_published_precision_to_an_older_warehouse(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    before = [m for m in migrations.MIGRATIONS if m.__name__ != "m005_article_published_precision"]
+    monkeypatch.setattr(migrations, "MIGRATIONS", before)
+    con = connect(path)
+    con.execute("INSERT INTO articles (article_id, title, source, published_at, text, content_hash, "
+                "first_seen_at) VALUES ('old', 't', 's', TIMESTAMPTZ '2024-05-01 10:00:00+00', 'x', 'h', now())")
+    con.close()
+    monkeypatch.undo()
+    con = connect(path)
+    names = [name for _, name in _recorded(con)]
+    assert names[-1] == "m005_article_published_precision" and names.count(names[-1]) == 1
+    assert con.execute("SELECT published_precision FROM articles WHERE article_id = 'old'").fetchall() == [(None,)]
+    con.execute("UPDATE articles SET published_precision = 'month' WHERE article_id = 'old'")
     con.close()

@@ -1,0 +1,93 @@
+"""Loading a spaCy pipeline with only what extraction runs, as fast as a one-article command needs.
+
+Two costs a short ``claimwatch extract`` would otherwise pay on every start:
+
+* ``import spacy`` imports its command line (``spacy.cli``: typer, weasel, httpx, ...) only to
+  expose ``spacy.info``; :func:`import_spacy` imports spaCy without it. ``spacy.cli`` stays
+  importable (``import spacy.cli`` loads the real one) and ``spacy.info`` still works, loading it
+  on first call.
+* the shared ``tok2vec`` component is built and its weights read even when no component kept
+  listens to it (``en_core_web_sm``'s NER has its own embedding): :func:`load_pipeline` excludes it
+  then, after reading the package's ``config.cfg``.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["import_spacy", "load_pipeline"]
+
+_STUBS = ("spacy.cli", "spacy.cli.info")
+
+
+def _info(*args, **kwargs):
+    from spacy.cli.info import info
+    return info(*args, **kwargs)
+
+
+def import_spacy():
+    """The ``spacy`` module, imported without its command line when this process has not
+    imported spaCy yet (any failure falls back to a plain import)."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stubs = {}
+    for name in _STUBS:
+        stub = types.ModuleType(name)
+        stub.__path__ = []  # a package, so that "from .cli.info import info" resolves to the stub
+        stubs[name] = stub
+    stubs["spacy.cli.info"].info = _info
+    stubs["spacy.cli"].info = stubs["spacy.cli.info"]
+    if any(name in sys.modules for name in _STUBS):
+        import spacy
+        return spacy
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - whatever went wrong, a plain import decides
+        for name in _STUBS:
+            sys.modules.pop(name, None)
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+        return spacy
+    for name in _STUBS:
+        if sys.modules.get(name) is stubs[name]:
+            del sys.modules[name]
+    if getattr(spacy, "cli", None) is stubs["spacy.cli"]:
+        del spacy.cli  # the next "import spacy.cli" loads the real package
+    return spacy
+
+
+def _config_path(spacy, name: str) -> Path | None:
+    try:
+        folder = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
+    except Exception:  # noqa: BLE001 - not a package we can read: no shortcut
+        return None
+    found = sorted(Path(folder).glob("config.cfg")) or sorted(Path(folder).glob("*/config.cfg"))
+    return found[0] if found else None
+
+
+def _shared_tok2vec_unused(spacy, name: str, exclude: set[str]) -> bool:
+    """True when the model's ``tok2vec`` feeds none of the components that will be kept."""
+    path = _config_path(spacy, name)
+    if path is None:
+        return False
+    try:
+        config = spacy.util.load_config(path, interpolate=False)
+        kept = [c for c in config["nlp"]["pipeline"] if c not in exclude and c != "tok2vec"]
+        return not any("Tok2VecListener" in str(config["components"][c]) for c in kept)
+    except Exception:  # noqa: BLE001 - an unreadable config: keep tok2vec, as before
+        return False
+
+
+def load_pipeline(name: str, exclude: Iterable[str]):
+    """``spacy.load(name, exclude=...)``, also excluding ``tok2vec`` when nothing kept uses it.
+    Raises OSError like ``spacy.load`` when the model is not installed."""
+    spacy = import_spacy()
+    excluded = set(exclude)
+    if _shared_tok2vec_unused(spacy, name, excluded):
+        excluded.add("tok2vec")
+    return spacy.load(name, exclude=sorted(excluded))
