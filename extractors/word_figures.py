@@ -1,0 +1,161 @@
+"""Words that are figures: "no human intervention" (100% automated), "detects every threat"
+(100% accuracy), "never misses" / "zero false alarms" (0% errors), "none had been sold" (0 units).
+
+``word_figures(sentence)`` returns them as :class:`Quantity` objects (``text`` is the phrase, no
+digit in it) so the claim pipeline treats them like written figures; ``word_metric(text)`` says
+which metric such a phrase states. Conservative on purpose: a phrase only counts in a sentence
+about a metric it recognises (tasks handled by an AI, a detection, a product sold or delivered)
+and only when the clause does not already give the figure in digits ("handles 90% of calls
+without a human" is a 90% automation rate, not 100%).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimwatch.extractors.models import Quantity
+
+__all__ = ["has_word_figure", "word_figures", "word_metric"]
+
+_I = re.IGNORECASE
+
+_AUTOMATED = re.compile(
+    r"\b(?:(?:with(?:out)?|with no|needing no|requiring no|no need for)\s+(?:any\s+|a\s+)?"
+    r"(?:human|people|person|staff|manual)\s*(?:intervention|involvement|help|input|"
+    r"assistance|oversight|review|agents?|operators?)?|no human (?:intervention|involvement|"
+    r"help|input|assistance|oversight|review|agents?|operators?)|"
+    r"(?:entirely|fully|completely|totally|wholly) (?:automated|autonomous(?:ly)?|on (?:its|their) "
+    r"own|by (?:itself|the AI|AI|its AI|software|machines?))|"
+    r"sans (?:aucune |la moindre |d['’])?(?:intervention|aide|assistance) humaine|"
+    r"sans (?:aucun |le moindre )?(?:humain|opérateur humain|être humain)|"
+    r"(?:entièrement|totalement|complètement|100 ?%) (?:automatisée?s?|autonomes?)|"
+    r"en (?:totale|complète|parfaite) autonomie)\b", _I)
+_TASKS = re.compile(
+    r"\b(?:orders?|tasks?|requests?|calls?|conversations?|queries|interactions?|transactions?|"
+    r"tickets?|claims|chats?|checkouts?|purchases|deliveries|reviews|code|apps?|applications?|"
+    r"commandes?|tâches?|demandes?|appels?|requêtes?|dossiers?|livraisons?|achats?|"
+    r"applications?|logiciels?)\b", _I)
+_HANDLES = re.compile(
+    r"\b(?:handl\w+|process\w*|tak(?:e|es|ing)|took|answer\w*|fulfil\w*|complet\w+|resolv\w+|"
+    r"run(?:s|ning)?|ran|manag\w+|writ(?:e|es|ing)|wrote|built|build\w*|generat\w+|"
+    r"produc\w+|deliver\w*|operat\w+|does|did|done|traite\w*|gère\w*|gérer|géré\w*|prend\w*|pris|"
+    r"répond\w*|exécut\w+|réalis\w+|produi\w+|génér\w+|écri\w+|construi\w+|livr\w+)\b", _I)
+_AI_CONTEXT = re.compile(r"\bAI\b|\bA\.I\.|artificial intelligence|\bIA\b|intelligence "
+                         r"artificielle|\bbots?\b|\bchatbots?\b|\bassistant\b|\bsoftware\b|"
+                         r"\bplatform\b|\bsystem\b|\balgorithm\w*|\bmachine\b|\bautomat\w+|"
+                         r"\bplateforme\b|\bsystème\b|\blogiciel\b|\brobots?\b", _I)
+
+_DETECT_ALL = re.compile(
+    r"\b(?:detect\w*|catch(?:es|ing)?|caught|identif\w+|flag\w*|spot\w*|find(?:s|ing)?|found|"
+    r"stop(?:s|ped|ping)?|block\w*|intercept\w*|recogni[sz]\w*|détect\w*|repèr\w*|repér\w*|"
+    r"identifi\w*|intercept\w*|bloqu\w*|arrêt\w*|reconna\w+)\s+(?:\w+\s+){0,2}?"
+    r"(?P<all>every|each and every|all(?: the)?|any|tous les|toutes les|chaque|n['’]importe "
+    r"(?:quel|quelle)(?:le)?s?)\s+(?:single\s+|possible\s+|seul(?:e)?\s+)?(?P<noun>[\w-]+)", _I)
+_DETECT_NOUNS = re.compile(
+    r"^(?:weapons?|threats?|guns?|firearms?|knives|knife|bombs?|explosives?|objects?|items?|"
+    r"errors?|bugs?|fraud\w*|attacks?|intrusions?|cancers?|tumou?rs?|cases?|anomal\w+|"
+    r"defects?|faces?|intruders?|malware|viruses?|spam|fakes?|deepfakes?|armes?|menaces?|"
+    r"couteaux?|objets?|erreurs?|fraudes?|attaques?|intrusions?|anomalies?|défauts?|visages?|"
+    r"virus|fausses?|faux)$", _I)
+_NEVER_MISS = re.compile(
+    r"\b(?:never|not once)\s+(?:once\s+)?(?:miss(?:es|ed)?|fail(?:s|ed)? to (?:detect|catch|"
+    r"identify|flag|spot))\b|\b(?:zero|no)\s+false\s+(?:alarms?|positives?|negatives?|alerts?)\b|"
+    r"\bne\s+(?:rate|manque|laisse passer)\s+jamais\b|\bjamais\s+(?:raté|manqué)\b|"
+    r"\b(?:zéro|aucune?)\s+(?:fausses? alertes?|faux (?:positifs?|négatifs?))\b", _I)
+_ZERO_COUNT = re.compile(
+    r"\b(?P<zero>none|zero|not a single|not one|aucune?|pas un seul|pas une seule|zéro)"
+    r"(?:\s+(?:of\s+(?:the|its|their|those|these)\s+)?(?P<noun>[\w-]+))?"
+    r"(?P<rest>[^.;,]{0,50})", _I)
+_SOLD_VERB = re.compile(
+    r"\b(?:sold|delivered|shipped|built|produced|deployed|registered|signed up|paid|"
+    r"vendue?s?|livrée?s?|expédiée?s?|construite?s?|produite?s?|déployée?s?|commandée?s?|"
+    r"écoulée?s?|immatriculée?s?)\b", _I)
+_COUNT_NOUN = re.compile(
+    r"^(?:units?|trucks?|cars?|vehicles?|devices?|robots?|orders?|pre-?orders?|reservations?|"
+    r"customers?|clients?|users?|subscribers?|copies|products?|camions?|voitures?|véhicules?|"
+    r"appareils?|unités?|exemplaires?|commandes?|précommandes?|réservations?|utilisateurs?|"
+    r"abonnés?|produits?|robots?)$", _I)
+_DIGIT_PERCENT = re.compile(r"\d\s*(?:%|percent|per cent|pour cent)", _I)
+_CUT = re.compile(r";|,\s*(?:but|while|whereas|mais|alors que|tandis que)\b|\b(?:but|mais)\b",
+                  _I)
+_QUICK = re.compile(
+    r"human|humain|automat|autonom|on (?:its|their) own|every|each|\ball\b|\bany\b|tous|toutes|"
+    r"chaque|n['’]importe|never|jamais|false|fausse|faux|none|zero|zéro|not a single|not one|"
+    r"aucun|pas un", _I)
+
+
+def has_word_figure(sentence: str) -> bool:
+    """True when ``sentence`` may hold a word figure (cheap: a parse is worth it)."""
+    return bool(_QUICK.search(sentence)) and bool(word_figures(sentence))
+
+
+def word_metric(text: str) -> str | None:
+    """The metric a word-figure phrase states: "automation_rate", "accuracy", "error_rate",
+    "count" (a zero count whose metric the sentence decides), or None for other text."""
+    if _NEVER_MISS.fullmatch(text.strip()):
+        return "error_rate"
+    if _AUTOMATED.fullmatch(text.strip()):
+        return "automation_rate"
+    if _DETECT_ALL.fullmatch(text.strip()):
+        return "accuracy"
+    if _ZERO_COUNT.match(text.strip()) and re.fullmatch(
+            r"(?:none|zero|not a single|not one|aucune?|pas un seul|pas une seule|zéro)"
+            r"(?:\s+[\w-]+)?", text.strip(), _I):
+        return "count"
+    return None
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    lo, hi = 0, len(sentence)
+    for m in _CUT.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return sentence[lo:hi]
+
+
+def _q(sentence: str, start: int, end: int, value: float, unit: str, noun: str | None) -> Quantity:
+    return Quantity(sentence[start:end], start, end, value, value, value, unit, None, noun)
+
+
+def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
+    """The word figures of ``sentence`` (any language: the patterns cover English and French)."""
+    if not _QUICK.search(sentence):
+        return []
+    found: list[Quantity] = []
+    for m in _AUTOMATED.finditer(sentence):
+        clause = _clause(sentence, m.start(), m.end())
+        if _DIGIT_PERCENT.search(clause):
+            continue  # the clause gives the rate in digits
+        if _TASKS.search(clause) and _HANDLES.search(clause) and _AI_CONTEXT.search(sentence):
+            task = _TASKS.search(clause).group(0).lower()
+            found.append(_q(sentence, m.start(), m.end(), 100.0, "percent", task))
+    for m in _DETECT_ALL.finditer(sentence):
+        if not _DETECT_NOUNS.match(m.group("noun")):
+            continue
+        clause = _clause(sentence, m.start(), m.end())
+        if _DIGIT_PERCENT.search(clause):
+            continue
+        found.append(_q(sentence, m.start("all"), m.end("noun"), 100.0, "percent",
+                        m.group("noun").lower()))
+    for m in _NEVER_MISS.finditer(sentence):
+        clause = _clause(sentence, m.start(), m.end())
+        if _DIGIT_PERCENT.search(clause):
+            continue
+        found.append(_q(sentence, m.start(), m.end(), 0.0, "percent", None))
+    for m in _ZERO_COUNT.finditer(sentence):
+        noun = m.group("noun")
+        rest = m.group("rest") or ""
+        counted = noun if noun and _COUNT_NOUN.match(noun) else None
+        if not _SOLD_VERB.search(((noun or "") + " " + rest)[:60]):
+            continue
+        if noun and not counted and not re.match(
+                r"(?:had|has|have|was|were|is|are|of|a|n['’]|ne|été|been)$", noun, _I):
+            continue  # "zero interest loans were paid": the word qualifies another noun
+        end = m.end("noun") if counted else m.end("zero")
+        found.append(_q(sentence, m.start("zero"), end, 0.0, "count",
+                        counted.lower() if counted else "units"))
+    found.sort(key=lambda q: q.start)
+    return found
