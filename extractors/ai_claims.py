@@ -93,25 +93,30 @@ _NO_HUMAN_RE = re.compile(
     r"opérateur|agent|salarié|employé)\b|\b(?:de (?:manière|façon) )?autonome(?:ment)?\b|"
     r"\bautomatiquement\b|\bentièrement automatisé\w*|\bpar (?:l['’]|une )?(?:IA|intelligence "
     r"artificielle|machine|logiciel|algorithme)\b", _I)
+_HUMAN_NEED = re.compile(r"\b(?:need\w*|requir\w+|intervene\w*|intervention|step(?:s|ped)? in|"
+                         r"help|handled by|handle|assist\w*|review\w*|nécessit\w+|besoin|"
+                         r"interv\w+|traité\w* par|gérée?s? par)\b", _I)
 _AUTOMATION_WORD = re.compile(r"\bautomation rate\b|\btaux d['’]automatisation\b|"
                               r"\bautomat(?:ed|es|ically)\b|\bautomatis\w+", _I)
 _AI_WORD = re.compile(r"\bAI\b|\bA\.I\.|artificial intelligence|\bIA\b|intelligence artificielle|"
                       r"machine learning|\bchatbots?\b|\bbots?\b|\bautomat\w+|\balgorithm\w*|"
                       r"\bGPT\b|\bLLM\b|\bneural\b|\bvoice assistant\b|\bassistant\b|\brobots?\b", _I)
 
-_DETECT = (r"detect(?:s|ed|ing|ion)?|identif(?:y|ies|ied|ying|ication)|catch(?:es|ing)?|caught|"
-           r"flag(?:s|ged|ging)?|recogni[sz](?:e|es|ed|ing|ition)|spot(?:s|ted|ting)?|"
+_DETECT = (r"detect(?:s|ed|ing|ion)?|identif(?:y|ies|ied|ying|ication)|(?<!the )catch(?:es|ing)?|caught|"
+           r"(?<!the )(?<!a )flag(?:s|ged|ging)?|recogni[sz](?:e|es|ed|ing|ition)|spot(?:s|ted|ting)?|"
            r"accura(?:cy|te|tely)|precision|success rate|hit rate|correct(?:ly)?|right|"
            r"détect\w*|identifi\w*|repér\w*|reconna\w+|précision|fiabilité|taux de (?:réussite|"
            r"succès|détection)|exactitude")
 _DETECT_RE = re.compile(rf"\b(?:{_DETECT})\b", _I)
 _ERROR_RE = re.compile(
-    r"\bmiss(?:ed|es|ing)?\b|\bfalse (?:alarms?|positives?|negatives?|alerts?)\b|"
+    r"\bmiss(?:ed|es|ing)?\b|\bbounc(?:e|ed|es|ing)\b|\bfalse (?:alarms?|positives?|negatives?|alerts?)\b|"
     r"\berrors?(?: rates?)?\b|\berror-prone\b|\bfail(?:ed|s|ing)? to (?:detect|catch|identify|spot|"
     r"flag|find|recogni[sz]e)\b|\bwrong(?:ly)?\b|\bincorrect(?:ly)?\b|\bmistakes?\b|"
     r"\bhallucinat\w+|\bundetected\b|\bslipped (?:through|past)\b|\bgot through\b|"
     r"\bmanqu\w+|\braté\w*|\bfaux (?:positifs|négatifs)\b|\bfausses? alertes?\b|"
     r"\btaux d['’]erreur\b|\berreurs?\b|\béchapp\w+|\bpassé\w* (?:inaperçu|entre les mailles)\w*", _I)
+_RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
+                        r"faux|fausse|exactitude", _I)
 _BOT_RE = re.compile(
     r"\b(?:fake|bots?|fraudulent|fictitious|non-?existent|phony|phoney|inauthentic|spam|sham|"
     r"made-up|automated)\s+(?:\w+\s+)?(?:users?|accounts?|followers|profiles|sign-?ups|"
@@ -174,7 +179,7 @@ _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|livr\w+|expédi\w+)\b", _I)
 # a share of something: "70% of orders", "10 % des utilisateurs", "80% of an app"
 _SHARE_OF = re.compile(
     r"^\s*(?:of|des|du|de la|de l['’]|de|d['’])\s*(?:(?:the|its|their|his|her|all|our|those|these|"
-    r"an?|ses|leurs?|ces|son|sa|la|les|l['’])\s*)?(?:(?:[\w-]+)\s+){0,2}?"
+    r"an?|ses|leurs?|ces|son|sa|la|les|l['’])\s*)?(?:(?:[\w’'-]+)\s+){0,2}?"
     r"(?P<noun>orders?|tasks?|requests?|calls?|conversations?|queries|interactions?|transactions?|"
     r"tickets?|cases|chats?|messages?|e-?mails?|deliveries|jobs|rides|trips|purchases|users?|"
     r"customers?|clients?|buyers?|owners?|subscribers?|accounts?|members?|followers|people|"
@@ -186,6 +191,9 @@ _SHARE_OF = re.compile(
     r"abonnés?|comptes?|membres?|étudiants?|patients?|salariés?|employés?|applications?|"
     r"logiciels?|produits?|plateforme|fonctionnalités?|armes?|couteaux?|menaces?|objets?|"
     r"images?|visages?|fraudes?|erreurs?|ceux qui|celles qui)\b", _I)
+_LAYOFF = re.compile(r"\blay(?:s|ing)? off\b|\blaid off\b|\blayoffs?\b|\bcut(?:s|ting)?\b|"
+                     r"\bslash\w*|\beliminat\w+|\bjob cuts\b|\blicenci\w+|\bsupprim\w+|"
+                     r"\bsuppression\w*|\bplan social\b|\bréduire\b|\bréduit\b", _I)
 _COUNT_METRIC_NAMES = frozenset({"customers", "users", "employees", "units", "churn"})
 
 # money that is not a company figure of the named kinds
@@ -280,9 +288,10 @@ def other_kind_for(sentence: str, q: Quantity) -> str | None:
         if not words:
             return None
         kind = " ".join(words[:2])
-        if _SOLD.search(sentence[q.end:q.end + 60]) and not kind.endswith(("sold", "vendus")):
+        around = sentence[max(0, q.start - 30):q.start] + " " + sentence[q.end:q.end + 60]
+        if _SOLD.search(around) and not kind.endswith(("sold", "vendus")):
             kind += " sold"
-        elif _SHIPPED.search(sentence[q.end:q.end + 60]) and not kind.endswith("shipped"):
+        elif _SHIPPED.search(around) and not kind.endswith("shipped"):
             kind += " shipped"
         return kind
     if q.unit == "percent":
@@ -328,7 +337,8 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     no_human = _NO_HUMAN_RE.search(clause)
     human = _HUMAN_RE.search(clause)
     task_share = bool(tasks) or (noun and re.fullmatch(_TASK_NOUNS, noun, _I))
-    if task_share and (no_human or (human and _AI_WORD.search(sentence))):
+    if task_share and (no_human or (human and (_AI_WORD.search(sentence)
+                                              or _HUMAN_NEED.search(clause)))):
         if no_human:
             return Figure("automation_rate", noun or _kind_text(tasks.group(0)) if tasks else noun,
                           True)
@@ -339,6 +349,9 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     # detection and error rates, nearest cue wins
     err = _near(_ERROR_RE, clause, s, e, 60)
     det = _near(_DETECT_RE, clause, s, e, 60)
+    if not noun:  # a verb ("missed", "detects") needs what it counts; a rate noun does not
+        err = err if err and _RATE_NOUN.search(err.group(0)) else None
+        det = det if det and _RATE_NOUN.search(det.group(0)) else None
     if err or det:
         if metric in ("revenue", "arr", "profit", "growth", "churn") and not noun:
             return None  # "revenue rose 20%, helped by fewer errors": not a rate of the AI
@@ -368,11 +381,14 @@ def classify(sentence: str, q: Quantity, metric: str) -> Figure:
         if ai is not None:
             return ai
         noun = _share_noun(sentence, q.end)
-        if noun and metric in _COUNT_METRIC_NAMES - {"churn"}:
-            return Figure("other", noun, True)  # "10% of its users existed": a share, not users
+        if metric in ("customers", "users", "units") or (metric == "employees" and not _LAYOFF.search(
+                sentence)):  # "10% of its users existed", "5% still use it": a share
+            return Figure("other", noun or metric, True)
         return Figure(metric, noun if metric == "other" else None)
     if q.unit == "count":
         return _count(sentence, q, metric)
+    if not re.fullmatch(r"[A-Z]{3}", q.unit):
+        return Figure(metric)  # a measure ("5 months") or a price per unit ("USD/month")
     return _money(sentence, q, metric)
 
 
@@ -386,7 +402,8 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
             return Figure("human_involvement", other_kind_for(sentence, q), True)
     if _BOT_RE.search(after[:40]):
         return Figure("other", other_kind_for(sentence, q), True)  # "3 million fake accounts"
-    if metric == "units" or (metric == "other" and _UNIT_NOUN.match(after)):
+    if metric == "units" or (metric not in ("customers", "users", "employees")
+                             and _UNIT_NOUN.match(after)):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("customers", "users") and re.match(
             r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|précommandes?)\b",
@@ -412,7 +429,10 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
             return Figure("funding")
     if metric == "funding" and _PITCHED_INVESTORS.search(sentence[q.end:q.end + 50]) and not \
             re.search(r"\b(?:rais\w+|funding|round|lev\w+|financement)\b", clause, _I):
-        return Figure("other", other_kind_for(sentence, q))  # "the $X it had pitched to investors"
+        # "brought in $50M in revenue, short of the $220M it had pitched to investors"
+        if re.search(r"\b(?:revenues?|sales|chiffre d['’]affaires|revenus|ventes)\b", sentence, _I):
+            return Figure("revenue")
+        return Figure("other", other_kind_for(sentence, q))
     if metric in ("valuation", "revenue", "other") and _RESERVATION_VALUE.search(clause):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("valuation", "revenue", "funding", "other", "bookings") and (

@@ -220,7 +220,8 @@ class Extractor:
             if company is None and parent is not None:
                 mention, name = parent.company_mention, parent.company
             elif company is None:
-                if main_surface is None or (reference is None and metric == "other"):
+                if main_surface is None or (reference is None and metric == "other"
+                                            and not figure.keep):
                     continue
                 mention = s.text[reference[0]:reference[1]] if reference else None
                 name = main_surface

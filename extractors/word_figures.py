@@ -75,6 +75,8 @@ _COUNT_NOUN = re.compile(
     r"customers?|clients?|users?|subscribers?|copies|products?|camions?|voitures?|véhicules?|"
     r"appareils?|unités?|exemplaires?|commandes?|précommandes?|réservations?|utilisateurs?|"
     r"abonnés?|produits?|robots?)$", _I)
+_ALMOST = re.compile(r"\b(?:almost|nearly|virtually|practically|little|minimal|limited|"
+                     r"reduced|less|fewer|presque|quasi(?:ment)?|peu|moins|réduite?)\b", _I)
 _DIGIT_PERCENT = re.compile(r"\d\s*(?:%|percent|per cent|pour cent)", _I)
 _CUT = re.compile(r";|,\s*(?:but|while|whereas|mais|alors que|tandis que)\b|\b(?:but|mais)\b",
                   _I)
@@ -126,6 +128,8 @@ def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
         return []
     found: list[Quantity] = []
     for m in _AUTOMATED.finditer(sentence):
+        if _ALMOST.search(sentence[max(0, m.start() - 25):m.start() + 12]):
+            continue  # "almost no human intervention" is no figure
         clause = _clause(sentence, m.start(), m.end())
         if _DIGIT_PERCENT.search(clause):
             continue  # the clause gives the rate in digits
