@@ -77,8 +77,8 @@ class FeedResult:
 # (percent of tasks a person handled, or a count of the people doing the work), accuracy
 # (detection, success or precision rate: higher is better), error_rate (error, miss or
 # false-alarm rate: higher is worse), bot_share (share of fake or bot users or accounts),
-# ai_built_share (share of a product or its code built by the AI). "units" is no longer
-# produced (units sold are "other"); it stays for rows stored by older extractors.
+# ai_built_share (share of a product or its code built by the AI). "units": product units
+# sold, shipped or delivered (reservations and pre-orders are "other").
 METRICS = (
     "revenue", "arr", "valuation", "funding", "customers", "users", "employees",
     "churn", "growth", "profit", "loss", "bookings", "gmv", "units",

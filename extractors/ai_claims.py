@@ -9,7 +9,8 @@
   success, precision rates), ``error_rate`` (error, miss, false-alarm rates), ``bot_share``
   (share of fake or bot accounts), ``ai_built_share`` (share of a product built by the AI);
 - metric confusions: a share *of* orders, tasks or users is not a count of customers, users or
-  employees; units sold, pre-orders and reservations are ``other``; "reservations worth $1B" is
+  employees; pre-orders and reservations are ``other``; units sold, shipped or delivered stay
+  ``units`` (with their kind: "scooters sold"); "reservations worth $1B" is
   not a valuation; a product's price is ``other`` with kind "price" (or dropped, see
   :data:`DROP_PRODUCT_PRICES`); "raised X ... valued at Y" binds each figure to its own verb;
 - ``other_kind``: a short lower-case descriptor of what the figure counts ("orders",
@@ -115,6 +116,8 @@ _ERROR_RE = re.compile(
     r"\bhallucinat\w+|\bundetected\b|\bslipped (?:through|past)\b|\bgot through\b|"
     r"\bmanqu\w+|\braté\w*|\bfaux (?:positifs|négatifs)\b|\bfausses? alertes?\b|"
     r"\btaux d['’]erreur\b|\berreurs?\b|\béchapp\w+|\bpassé\w* (?:inaperçu|entre les mailles)\w*", _I)
+_OVERSTATED = re.compile(r"\b(?:overstat\w+|inflat(?:ed|ing)|exaggerat\w+|pump(?:ed|ing) up|"
+                         r"padd(?:ed|ing)|gonfl\w+|surévalu\w+|exagér\w+|surestim\w+)\b", _I)
 _RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
                         r"faux|fausse|exactitude", _I)
 _BOT_RE = re.compile(
@@ -194,6 +197,8 @@ _SHARE_OF = re.compile(
 _LAYOFF = re.compile(r"\blay(?:s|ing)? off\b|\blaid off\b|\blayoffs?\b|\bcut(?:s|ting)?\b|"
                      r"\bslash\w*|\beliminat\w+|\bjob cuts\b|\blicenci\w+|\bsupprim\w+|"
                      r"\bsuppression\w*|\bplan social\b|\bréduire\b|\bréduit\b", _I)
+_STAFF = re.compile(r"employees?|staff|workers?|engineers?|workforce|salariés?|employés?|"
+                    r"effectifs?|personnel", _I)
 _COUNT_METRIC_NAMES = frozenset({"customers", "users", "employees", "units", "churn"})
 
 # money that is not a company figure of the named kinds
@@ -205,6 +210,8 @@ _PRICE = re.compile(
 _SHARE_PRICE = re.compile(r"\bshares?\b[^.;]{0,60}\b(?:apiece|closed?|trad\w+|price)|\bshare price\b|"
                           r"\bstock price\b|\bcours de (?:l['’]action|bourse)\b|\baction\b[^.;]{0,40}"
                           r"\b(?:cotée?|clôtur\w+)", _I)
+_ROUND = re.compile(r"\b(?:round|valuation|funding|IPO|investors|tour de table|levée|"
+                    r"valorisation|introduction en bourse)\b", _I)
 _COMPANY_MONEY_CUE = re.compile(
     r"\b(?:revenues?|sales|ARR|turnover|valu\w+|valoris\w+|rais\w+|funding|round|profit|loss|"
     r"chiffre d['’]affaires|levée|levé|financement|bénéfice|perte|market cap\w*)\b", _I)
@@ -331,6 +338,8 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
             noun and re.fullmatch(_PRODUCT_NOUNS, noun, _I) and _BUILD_VERB_RE.search(clause)
             and _AI_WORD.search(sentence)):
         return Figure("ai_built_share", noun, True)
+    if _OVERSTATED.search(clause):
+        return Figure("other", "overstatement", True)  # "revenue overstated by 300%"
     if _BOT_RE.search(clause):
         return Figure("bot_share", noun or "accounts", True)
     # automation: a task share with or without a person
@@ -381,8 +390,9 @@ def classify(sentence: str, q: Quantity, metric: str) -> Figure:
         if ai is not None:
             return ai
         noun = _share_noun(sentence, q.end)
-        if metric in ("customers", "users", "units") or (metric == "employees" and not _LAYOFF.search(
-                sentence)):  # "10% of its users existed", "5% still use it": a share
+        if metric in ("customers", "users", "units") or (
+                metric == "employees" and noun and not _STAFF.fullmatch(noun)
+                and not _LAYOFF.search(sentence)):  # "10% of its users existed": a share
             return Figure("other", noun or metric, True)
         return Figure(metric, noun if metric == "other" else None)
     if q.unit == "count":
@@ -402,13 +412,18 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
             return Figure("human_involvement", other_kind_for(sentence, q), True)
     if _BOT_RE.search(after[:40]):
         return Figure("other", other_kind_for(sentence, q), True)  # "3 million fake accounts"
-    if metric == "units" or (metric not in ("customers", "users", "employees")
-                             and _UNIT_NOUN.match(after)):
+    reservation = re.match(r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|"
+                           r"pré-?commandes?|précommandes?|orders|commandes)\b", after, _I)
+    if reservation and metric not in ("customers", "users", "employees"):
+        return Figure("other", other_kind_for(sentence, q), True)  # orders are not units sold
+    if metric == "units":  # units sold, shipped, delivered: "units", with what they are
+        return Figure("units", other_kind_for(sentence, q), True)
+    if metric not in ("customers", "users", "employees") and _UNIT_NOUN.match(after):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("customers", "users") and re.match(
-            r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|précommandes?)\b",
-            after, _I):
-        return Figure("other", other_kind_for(sentence, q), True)
+            r"^(?:[\w-]+\s+){0,2}?(?:who|qui)\s+(?:\w+\s+)?(?:bought|purchased|ordered|ont acheté|"
+            r"ont commandé|achètent)\b", after, _I):
+        return Figure("units", "units sold", True)  # "the 80,000 people who bought the device"
     if metric == "other":
         return Figure(metric, other_kind_for(sentence, q))
     return Figure(metric)
@@ -419,7 +434,7 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     lo, hi = clause_of(sentence, q.start, q.end)
     clause = sentence[lo:hi]
     s, e = q.start - lo, q.end - lo
-    if _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
+    if metric in ("funding", "valuation", "other") and _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
         return Figure("revenue")  # "brought in $50M in revenue"
     if metric in ("funding", "valuation", "revenue", "other"):
         if _VALUED_BEFORE.search(before):
@@ -440,6 +455,8 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
             or re.search(r"\bshares?\b[^.;]{0,40}\bapiece\b|\bprix par action\b", clause, _I)):
         return Figure("other", "share price", True)
     price = _near(_PRICE, clause, s, e, 35)
+    if price is not None and price.group(0).lower().startswith("pric") and _ROUND.search(clause):
+        price = None  # "the round priced the company at $600M": a valuation
     if price is not None and metric in ("valuation", "revenue", "other", "funding"):
         cue = _near(_COMPANY_MONEY_CUE, clause, s, e, 35)
         if cue is None or _distance(cue, s, e) > _distance(price, s, e):
