@@ -315,6 +315,9 @@ def other_kind_for(sentence: str, q: Quantity) -> str | None:
         return f"{m.group(0).lower()} value" if m else "orders value"
     if _near(_ACQUISITION, clause, s, e, 50):
         return "acquisition price"
+    for pattern, kind in _MONEY_KINDS:
+        if _near(pattern, clause, s, e, 15):
+            return kind  # "a $1,500 deposit each": the noun at the figure first
     if _near(_PRICE, clause, s, e, 40):
         return "price"
     for pattern, kind in _MONEY_KINDS:
@@ -413,7 +416,10 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
     if _BOT_RE.search(after[:40]):
         return Figure("other", other_kind_for(sentence, q), True)  # "3 million fake accounts"
     reservation = re.match(r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|"
-                           r"pré-?commandes?|précommandes?|orders|commandes)\b", after, _I)
+                           r"pré-?commandes?|précommandes?|orders|commandes)\b", after, _I) or (
+        not q.noun and re.search(r"\b(?:reservations?|réservations?|pre-?orders?|pré-?commandes?|"
+                                 r"précommandes?)\b\W+(?:\w+\W+){0,2}$",
+                                 sentence[max(0, q.start - 40):q.start], _I))
     if reservation and metric not in ("customers", "users", "employees"):
         return Figure("other", other_kind_for(sentence, q), True)  # orders are not units sold
     if metric == "units":  # units sold, shipped, delivered: "units", with what they are
@@ -460,6 +466,9 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     if price is not None and metric in ("valuation", "revenue", "other", "funding"):
         cue = _near(_COMPANY_MONEY_CUE, clause, s, e, 35)
         if cue is None or _distance(cue, s, e) > _distance(price, s, e):
+            for pattern, kind in _MONEY_KINDS:
+                if _near(pattern, clause, s, e, 15):
+                    return Figure("other", kind, True)  # "a $1,500 deposit each"
             if DROP_PRODUCT_PRICES:
                 return Figure("other", "price", False)
             return Figure("other", "price", True)
