@@ -87,7 +87,9 @@ _NO_HUMAN_RE = re.compile(
     rf"(?:{_HUMAN}|intervention|involvement|help|assistance|hands)\b"
     r"|\b(?:entirely|completely|fully|wholly|all) (?:on (?:its|their) own|by (?:itself|themselves|"
     r"the AI|AI|its AI|machines?|software))\b|\bon (?:its|their) own\b|\bautonomous(?:ly)?\b|"
-    r"\bunassisted\b|\bhands[- ]free\b|\bautomatically\b|\bfully automated\b|\bautomated\b|"
+    r"\bunassisted\b|\bhands[- ]free\b|\balone\b|\bby (?:itself|themselves)\b|"
+    r"\bà (?:elle|lui) seule?\b|\btout(?:e)? seule?\b|(?<!un )(?<!une )(?<!le )(?<!la )\bseule?s?\b|"
+    r"\bpar (?:elle|lui)-même\b|\bautomatically\b|\bfully automated\b|\bautomated\b|"
     r"\bby (?:the |its )?(?:AI|software|machines?|bots?|algorithms?)\b(?! (?:and|or) (?:humans|people))"
     r"|\bsans (?:aucune? |la moindre |l['’]|d['’]|une? )?(?:intervention|aide|assistance|"
     r"humains?|personnel|opérateurs?|agents?|main)\b|\bsans (?:aucun |le moindre )?(?:humain|"
@@ -296,10 +298,13 @@ def other_kind_for(sentence: str, q: Quantity) -> str | None:
             return None
         kind = " ".join(words[:2])
         around = sentence[max(0, q.start - 30):q.start] + " " + sentence[q.end:q.end + 60]
-        if _SOLD.search(around) and not kind.endswith(("sold", "vendus")):
-            kind += " sold"
-        elif _SHIPPED.search(around) and not kind.endswith("shipped"):
-            kind += " shipped"
+        sold = _SOLD.search(around)
+        if sold and not kind.endswith(("sold", "vendus")):
+            kind += " vendus" if re.match(r"vend|écoul|achet", sold.group(0), _I) else " sold"
+        elif _SHIPPED.search(around) and not kind.endswith(("shipped", "delivered")):
+            verb = _SHIPPED.search(around).group(0).lower()
+            kind += {"livr": " livrés", "expé": " expédiés", "deli": " delivered"}.get(
+                verb[:4], " shipped")
         return kind
     if q.unit == "percent":
         return _share_noun(sentence, q.end) or None
@@ -381,11 +386,11 @@ def classify(sentence: str, q: Quantity, metric: str) -> Figure:
     if not any(ch.isdigit() for ch in q.text):
         word = word_metric(q.text)
         if word is not None:
-            kind = other_kind_for(sentence, q) if q.unit == "percent" else (
-                _kind_text(q.noun) if q.noun else None)
+            kind = _kind_text(q.noun) if q.noun else None
             if word == "count":  # "none had been sold": the sentence's count metric
-                if metric in ("customers", "users", "employees"):
-                    return Figure(metric, None, True)
+                if metric in ("customers", "users", "employees", "units"):
+                    return Figure(metric, other_kind_for(sentence, q) if metric == "units" else None,
+                                  True)
                 return Figure("other", other_kind_for(sentence, q), True)
             return Figure(word, kind, True)
     if q.unit == "percent":

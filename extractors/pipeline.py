@@ -37,7 +37,7 @@ from claimwatch.extractors.metrics import (
 from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
 from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.sentences import is_candidate, split_sentences
-from claimwatch.extractors.word_figures import word_figures
+from claimwatch.extractors.word_figures import with_word_figures
 from claimwatch.records import Article
 
 __all__ = [
@@ -200,7 +200,7 @@ class Extractor:
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        for q in _find_quantities(s.text, language) + word_figures(s.text, language):
+        for q in with_word_figures(_find_quantities(s.text, language), s.text, language):
             if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue

@@ -15,7 +15,7 @@ import re
 
 from claimwatch.extractors.models import Quantity
 
-__all__ = ["has_word_figure", "word_figures", "word_metric"]
+__all__ = ["has_word_figure", "with_word_figures", "word_figures", "word_metric"]
 
 _I = re.IGNORECASE
 
@@ -57,13 +57,17 @@ _DETECT_NOUNS = re.compile(
     r"defects?|faces?|intruders?|malware|viruses?|spam|fakes?|deepfakes?|armes?|menaces?|"
     r"couteaux?|objets?|erreurs?|fraudes?|attaques?|intrusions?|anomalies?|défauts?|visages?|"
     r"virus|fausses?|faux)$", _I)
+_ALL_NOUN = re.compile(r"(?:every|each and every|all(?: the)?|any|tous les|toutes les|chaque|"
+                       r"n['’]importe (?:quel|quelle)(?:le)?s?)\s+(?:single\s+|possible\s+|"
+                       r"seul(?:e)?\s+)?[\w-]+", _I)
 _NEVER_MISS = re.compile(
     r"\b(?:never|not once)\s+(?:once\s+)?(?:miss(?:es|ed)?|fail(?:s|ed)? to (?:detect|catch|"
     r"identify|flag|spot))\b|\b(?:zero|no)\s+false\s+(?:alarms?|positives?|negatives?|alerts?)\b|"
     r"\bne\s+(?:rate|manque|laisse passer)\s+jamais\b|\bjamais\s+(?:raté|manqué)\b|"
     r"\b(?:zéro|aucune?)\s+(?:fausses? alertes?|faux (?:positifs?|négatifs?))\b", _I)
 _ZERO_COUNT = re.compile(
-    r"\b(?P<zero>none|zero|not a single|not one|aucune?|pas un seul|pas une seule|zéro)"
+    r"\b(?P<zero>none|zero|not a single|not one|aucune?|pas un seul|pas une seule|zéro|"
+    r"(?<=not )(?:\w+ )?a single|(?<=n['’]t )(?:\w+ )?a single|(?<=never )(?:\w+ )?a single)"
     r"(?:\s+(?:of\s+(?:the|its|their|those|these)\s+)?(?P<noun>[\w-]+))?"
     r"(?P<rest>[^.;,]{0,50})", _I)
 _SOLD_VERB = re.compile(
@@ -82,7 +86,7 @@ _CUT = re.compile(r";|,\s*(?:but|while|whereas|mais|alors que|tandis que)\b|\b(?
                   _I)
 _QUICK = re.compile(
     r"human|humain|automat|autonom|on (?:its|their) own|every|each|\ball\b|\bany\b|tous|toutes|"
-    r"chaque|n['’]importe|never|jamais|false|fausse|faux|none|zero|zéro|not a single|not one|"
+    r"chaque|n['’]importe|never|jamais|false|fausse|faux|none|zero|zéro|single|not one|"
     r"aucun|pas un", _I)
 
 
@@ -98,10 +102,10 @@ def word_metric(text: str) -> str | None:
         return "error_rate"
     if _AUTOMATED.fullmatch(text.strip()):
         return "automation_rate"
-    if _DETECT_ALL.fullmatch(text.strip()):
+    if _ALL_NOUN.fullmatch(text.strip()):
         return "accuracy"
     if _ZERO_COUNT.match(text.strip()) and re.fullmatch(
-            r"(?:none|zero|not a single|not one|aucune?|pas un seul|pas une seule|zéro)"
+            r"(?:none|zero|not a single|a single|not one|aucune?|pas un seul|pas une seule|zéro)"
             r"(?:\s+[\w-]+)?", text.strip(), _I):
         return "count"
     return None
@@ -153,13 +157,26 @@ def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
         noun = m.group("noun")
         rest = m.group("rest") or ""
         counted = noun if noun and _COUNT_NOUN.match(noun) else None
-        if not _SOLD_VERB.search(((noun or "") + " " + rest)[:60]):
+        if not (_SOLD_VERB.search((m.group("zero") + " " + (noun or "") + " " + rest)[:70])
+                or _SOLD_VERB.search(sentence[max(0, m.start() - 25):m.start()])):
             continue
         if noun and not counted and not re.match(
                 r"(?:had|has|have|was|were|is|are|of|a|n['’]|ne|été|been)$", noun, _I):
             continue  # "zero interest loans were paid": the word qualifies another noun
         end = m.end("noun") if counted else m.end("zero")
-        found.append(_q(sentence, m.start("zero"), end, 0.0, "count",
+        start = m.start("zero")
+        if m.group("zero").lower().endswith("a single"):
+            start = m.end("zero") - len("a single")  # "has not sold a single unit"
+        found.append(_q(sentence, start, end, 0.0, "count",
                         counted.lower() if counted else "units"))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def with_word_figures(quantities: list[Quantity], sentence: str,
+                      language: str | None = None) -> list[Quantity]:
+    """``quantities`` (found in digits or number words) plus the word figures of ``sentence``
+    that overlap none of them, in text order."""
+    extra = [w for w in word_figures(sentence, language)
+             if not any(w.start < q.end and q.start < w.end for q in quantities)]
+    return sorted(quantities + extra, key=lambda q: q.start) if extra else quantities
