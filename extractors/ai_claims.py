@@ -118,6 +118,14 @@ _ERROR_RE = re.compile(
     r"\bhallucinat\w+|\bundetected\b|\bslipped (?:through|past)\b|\bgot through\b|"
     r"\bmanqu\w+|\braté\w*|\bfaux (?:positifs|négatifs)\b|\bfausses? alertes?\b|"
     r"\btaux d['’]erreur\b|\berreurs?\b|\béchapp\w+|\bpassé\w* (?:inaperçu|entre les mailles)\w*", _I)
+_REDUCTION = re.compile(r"\b(?:reduc\w+|cut(?:s|ting)? (?:\w+ ){0,3}?(?:time|costs?|cycles?)|"
+                        r"sav(?:e|es|ed|ing)|faster|cheaper|quicker|less time|shorter|"
+                        r"réduction|rédui\w+|économ\w+|plus rapides?|moins cher\w*|gain de temps|"
+                        r"accélér\w+)\b", _I)
+_POSSESSIVE_SHARE = re.compile(r"^\s*(?:of (?:its|their|(?:[\w.-]+\s+){0,2}[\w.-]+['’]s?)|"
+                               r"de (?:ses|leurs))\s", _I)
+_DISCOUNT = re.compile(r"\b(?:discount\w*|off|coupon|promo\w*|deals?|sale|code|remise|soldes?|"
+                       r"immédiate|bon plan|prix|price|réduction de prix|offre)\b", _I)
 _OVERSTATED = re.compile(r"\b(?:overstat\w+|inflat(?:ed|ing)|exaggerat\w+|pump(?:ed|ing) up|"
                          r"padd(?:ed|ing)|gonfl\w+|surévalu\w+|exagér\w+|surestim\w+)\b", _I)
 _RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
@@ -402,6 +410,13 @@ def classify(sentence: str, q: Quantity, metric: str) -> Figure:
                 metric == "employees" and noun and not _STAFF.fullmatch(noun)
                 and not _LAYOFF.search(sentence)):  # "10% of its users existed": a share
             return Figure("other", noun or metric, True)
+        if metric == "other":
+            lo, hi = clause_of(sentence, q.start, q.end)
+            if _REDUCTION.search(sentence[lo:hi]) and not _DISCOUNT.search(sentence) \
+                    and q.value > 0:
+                return Figure("other", "reduction", True)  # "cuts review time by 60%"
+            if noun and _POSSESSIVE_SHARE.match(sentence[q.end:q.end + 50]):
+                return Figure("other", noun, True)  # "8% of its buyers still open the app"
         return Figure(metric, noun if metric == "other" else None)
     if q.unit == "count":
         return _count(sentence, q, metric)
