@@ -68,7 +68,7 @@ def clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------------------- word tables
 _TASK_NOUNS = (r"orders?|tasks?|requests?|calls?|conversations?|queries|query|interactions?|"
-               r"transactions?|tickets?|cases|claims|chats?|messages?|deliveries|deliveries|"
+               r"transactions?|tickets?|chats?|messages?|deliveries|deliveries|"
                r"jobs|rides|trips|drives|miles|shipments|purchases|checkouts?|reviews?|"
                r"commandes?|tâches?|demandes?|appels?|requêtes?|conversations?|dossiers?|"
                r"trajets?|livraisons?|achats?|opérations?")
@@ -276,6 +276,15 @@ def _share_noun(sentence: str, end: int) -> str | None:
     return _kind_text(m.group("noun")) if m else None
 
 
+def _owned_share(sentence: str, end: int) -> bool:
+    """A share of a company's own people or things: "of its buyers", "des acheteurs de Acme"."""
+    if _POSSESSIVE_SHARE.match(sentence[end:end + 50]):
+        return True
+    m = _SHARE_OF.match(sentence[end:end + 70])
+    return bool(m) and bool(re.match(r"\s+(?:de|d['’]|of|chez)\s*[A-Z]",
+                                     sentence[end + m.end():end + m.end() + 12]))
+
+
 def _kind_text(noun: str) -> str:
     noun = noun.lower().strip()
     return {"those who": "people", "ceux qui": "people", "celles qui": "people", "them": "",
@@ -415,7 +424,7 @@ def classify(sentence: str, q: Quantity, metric: str) -> Figure:
             if _REDUCTION.search(sentence[lo:hi]) and not _DISCOUNT.search(sentence) \
                     and q.value > 0:
                 return Figure("other", "reduction", True)  # "cuts review time by 60%"
-            if noun and _POSSESSIVE_SHARE.match(sentence[q.end:q.end + 50]):
+            if noun and _owned_share(sentence, q.end):
                 return Figure("other", noun, True)  # "8% of its buyers still open the app"
         return Figure(metric, noun if metric == "other" else None)
     if q.unit == "count":

@@ -32,7 +32,7 @@ _AUTOMATED = re.compile(
     r"en (?:totale|complète|parfaite) autonomie)\b", _I)
 _TASKS = re.compile(
     r"\b(?:orders?|tasks?|requests?|calls?|conversations?|queries|interactions?|transactions?|"
-    r"tickets?|claims|chats?|checkouts?|purchases|deliveries|reviews|code|apps?|applications?|"
+    r"tickets?|chats?|checkouts?|purchases|deliveries|reviews|code|apps?|applications?|"
     r"commandes?|tâches?|demandes?|appels?|requêtes?|dossiers?|livraisons?|achats?|"
     r"applications?|logiciels?)\b", _I)
 _HANDLES = re.compile(
@@ -138,7 +138,8 @@ def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
         if _DIGIT_PERCENT.search(clause):
             continue  # the clause gives the rate in digits
         if _TASKS.search(clause) and _HANDLES.search(clause) and _AI_CONTEXT.search(sentence):
-            task = _TASKS.search(clause).group(0).lower()
+            here = m.start() - sentence.find(clause)
+            task = min(_TASKS.finditer(clause), key=lambda t: abs(t.start() - here)).group(0).lower()
             found.append(_q(sentence, m.start(), m.end(), 100.0, "percent", task))
     for m in _DETECT_ALL.finditer(sentence):
         if not _DETECT_NOUNS.match(m.group("noun")):
