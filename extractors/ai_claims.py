@@ -345,7 +345,8 @@ def other_kind_for(sentence: str, q: Quantity) -> str | None:
     for pattern, kind in _MONEY_KINDS:
         if _near(pattern, clause, s, e, 60):
             return kind
-    m = re.match(r"^\s*(?:in|of|en|de|d['’])\s+(?:\w+\s+)?([a-zà-ÿ-]{4,})", sentence[q.end:], _I)
+    m = re.match(r"^\s*(?:in|of|en|de|d['’])\s*(?:(?:the|its|their|a|an|les|des|la|le|ses|son|sa|"
+                 r"l['’])\s*)?([a-zà-ÿ-]{4,})", sentence[q.end:], _I)
     if m and m.group(1).lower() not in _KIND_STOP:
         return m.group(1).lower()
     return None
@@ -456,8 +457,8 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
     if metric not in ("customers", "users", "employees") and _UNIT_NOUN.match(after):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("customers", "users") and re.match(
-            r"^(?:[\w-]+\s+){0,2}?(?:who|qui)\s+(?:\w+\s+)?(?:bought|purchased|ordered|ont acheté|"
-            r"ont commandé|achètent)\b", after, _I):
+            r"^\s*(?:[\w-]+\s+){0,2}?(?:who|qui)\s+(?:\w+\s+)?(?:bought|purchased|ordered|ont acheté|"
+            r"ont commandé|achètent)\b", sentence[q.end:q.end + 60], _I):
         return Figure("units", "units sold", True)  # "the 80,000 people who bought the device"
     if metric == "other":
         return Figure(metric, other_kind_for(sentence, q))
