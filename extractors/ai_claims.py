@@ -98,7 +98,8 @@ _NO_HUMAN_RE = re.compile(
     r"artificielle|machine|logiciel|algorithme)\b", _I)
 _HUMAN_NEED = re.compile(r"\b(?:need\w*|requir\w+|intervene\w*|intervention|step(?:s|ped)? in|"
                          r"help|handled by|handle|assist\w*|review\w*|nécessit\w+|besoin|"
-                         r"interv\w+|traité\w* par|gérée?s? par)\b", _I)
+                         r"interv\w+|traité\w* par|gérée?s? par|pass\w* par|go(?:es)? through|"
+                         r"went through|taken over by|repris\w* par)\b", _I)
 _AUTOMATION_WORD = re.compile(r"\bautomation rate\b|\btaux d['’]automatisation\b|"
                               r"\bautomat(?:ed|es|ically)\b|\bautomatis\w+", _I)
 _AI_WORD = re.compile(r"\bAI\b|\bA\.I\.|artificial intelligence|\bIA\b|intelligence artificielle|"

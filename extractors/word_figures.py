@@ -174,10 +174,51 @@ def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
     return found
 
 
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+          "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_SMALL_RE = r"\d{1,3}|" + "|".join(_SMALL)
+# "7 in 10 orders", "nine out of ten users", "sept commandes sur dix": a share
+_RATIO = re.compile(
+    rf"\b(?P<n>{_SMALL_RE})\s+(?:(?P<noun1>[a-zà-ÿ-]{{3,}})\s+)?(?:in|out of|of every|sur)\s+"
+    rf"(?P<d>{_SMALL_RE}|100|1,000|1000)\b(?:\s+(?P<noun2>[a-zà-ÿ-]{{3,}}))?", _I)
+
+
+def _number(word: str) -> float | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return float(word)
+    return float(_SMALL[word]) if word in _SMALL else None
+
+
+def ratio_figures(sentence: str) -> list[Quantity]:
+    """Shares written as a ratio ("7 in 10 orders", "neuf clients sur dix") as percentages."""
+    found = []
+    for m in _RATIO.finditer(sentence):
+        n, d = _number(m.group("n")), _number(m.group("d"))
+        if not n or not d or n > d or d not in (2, 3, 4, 5, 10, 100, 1000):
+            continue
+        noun = m.group("noun1") or m.group("noun2")
+        if m.group("noun1") and not re.search(r"sur", m.group(0), _I):
+            continue  # "3 rounds in 10 years" is no share
+        end = m.end("d")
+        found.append(Quantity(sentence[m.start():end], m.start(), end, round(100 * n / d, 2),
+                              round(100 * n / d, 2), round(100 * n / d, 2), "percent", None,
+                              noun.lower() if noun else None))
+    return found
+
+
 def with_word_figures(quantities: list[Quantity], sentence: str,
                       language: str | None = None) -> list[Quantity]:
     """``quantities`` (found in digits or number words) plus the word figures of ``sentence``
-    that overlap none of them, in text order."""
+    that overlap none of them, in text order; a ratio ("7 in 10 orders") replaces the two
+    counts it is written with."""
+    ratios = ratio_figures(sentence)
+    if ratios:
+        quantities = [q for q in quantities
+                      if not any(r.start <= q.start and q.end <= r.end for r in ratios)]
+        quantities = quantities + [r for r in ratios
+                                   if not any(r.start < q.end and q.start < r.end for q in quantities)]
     extra = [w for w in word_figures(sentence, language)
              if not any(w.start < q.end and q.start < w.end for q in quantities)]
-    return sorted(quantities + extra, key=lambda q: q.start) if extra else quantities
+    return sorted(quantities + extra, key=lambda q: q.start) if (extra or ratios) else quantities

@@ -93,3 +93,21 @@ def test_word_figures_make_a_sentence_worth_parsing():
     sentence = "Orderly says its AI kiosk takes orders with no human intervention."
     assert has_word_figure(sentence) and is_candidate(sentence)
     assert not is_candidate("The weather was nice at the Orderly offices.")
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Humans handle 7 in 10 orders at Orderly's AI kiosks, the firm concedes.", "en",
+     ("Orderly", "human_involvement", 70, "percent", "orders")),
+    ("Sept commandes sur dix passent par un humain chez Commandia.", "fr",
+     ("Commandia", "human_involvement", 70, "percent", "commandes")),
+])
+def test_word_figures_ratio_is_a_share(extractor, text, language, expected):
+    rows = _rows(extractor, text, language)
+    assert expected in rows
+    assert not any(r[3] == "count" for r in rows)  # not two counts, 7 and 10
+
+
+def test_word_figures_ratio_needs_a_share():
+    from claimwatch.extractors.word_figures import ratio_figures
+    assert ratio_figures("Voltrack raised money 3 times in 10 years.") == []
+    assert [q.value for q in ratio_figures("Nine out of ten users pay.")] == [90.0]
