@@ -215,9 +215,9 @@ _COUNT_METRIC_NAMES = frozenset({"customers", "users", "employees", "units", "ch
 # money that is not a company figure of the named kinds
 _PRICE = re.compile(
     r"\b(?:price[ds]?|pricing|priced at|costs?|costing|retails?|retailing|sells? for|selling for|"
-    r"sold for|apiece|a piece|each|per (?:unit|device|truck|car|vehicle|month|year|seat|user)|"
-    r"a month|a year|list price|sticker|MSRP|prix|coûte\w*|coût|tarif\w*|vendu\w* (?:à|au prix)|"
-    r"l['’]unité|pièce|par mois|par an)\b", _I)
+    r"sold for|apiece|a piece|each(?! (?:year|month|quarter|week|day))|per (?:unit|device|truck|"
+    r"car|vehicle|seat|user)|list price|sticker|MSRP|prix|coûte\w*|coût|tarif\w*|"
+    r"vendu\w* (?:à|au prix)|l['’]unité|pièce)\b", _I)
 _SHARE_PRICE = re.compile(r"\bshares?\b[^.;]{0,60}\b(?:apiece|closed?|trad\w+|price)|\bshare price\b|"
                           r"\bstock price\b|\bcours de (?:l['’]action|bourse)\b|\baction\b[^.;]{0,40}"
                           r"\b(?:cotée?|clôtur\w+)", _I)

@@ -97,3 +97,12 @@ def test_metrics_product_price_is_no_company_metric(extractor, text, language, m
 def test_metrics_a_priced_round_is_a_valuation(extractor):
     assert ("valuation", 610e6, "USD") in _rows(
         extractor, "The new round priced Voltrack at $610 million.", "en")
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Voltrack reported revenue of $50 million for 2024, up from $31 million a year earlier.", "en"),
+    ("Voltrack a publié un chiffre d'affaires de 50 millions d'euros, contre 31 millions l'an "
+     "dernier.", "fr"),
+])
+def test_metrics_a_year_earlier_is_no_price(extractor, text, language):
+    assert {r[0] for r in _rows(extractor, text, language)} == {"revenue"}
