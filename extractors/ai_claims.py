@@ -214,10 +214,13 @@ _COUNT_METRIC_NAMES = frozenset({"customers", "users", "employees", "units", "ch
 
 # money that is not a company figure of the named kinds
 _PRICE = re.compile(
-    r"\b(?:price[ds]?|pricing|priced at|costs?|costing|retails?|retailing|sells? for|selling for|"
+    r"\b(?:price[ds]?|pricing|priced at|retails?|retailing|sells? for|selling for|"
     r"sold for|apiece|a piece|each(?! (?:year|month|quarter|week|day))|per (?:unit|device|truck|"
-    r"car|vehicle|seat|user)|list price|sticker|MSRP|prix|coûte\w*|coût|tarif\w*|"
+    r"car|vehicle|seat|user)|list price|sticker|MSRP|prix|tarif\w*|"
     r"vendu\w* (?:à|au prix)|l['’]unité|pièce)\b", _I)
+# "the pin costs $249", "coûte 249 euros" (not "cut its costs by $2M")
+_COSTS_BEFORE = re.compile(r"\b(?:costs|cost|costing|coûte\w*|coûtait)\s+(?:(?:just|only|about|around|"
+                           r"roughly|seulement|environ|près de)\s+)?$", _I)
 _SHARE_PRICE = re.compile(r"\bshares?\b[^.;]{0,60}\b(?:apiece|closed?|trad\w+|price)|\bshare price\b|"
                           r"\bstock price\b|\bcours de (?:l['’]action|bourse)\b|\baction\b[^.;]{0,40}"
                           r"\b(?:cotée?|clôtur\w+)", _I)
@@ -266,6 +269,9 @@ _MONEY_KINDS = [
     (re.compile(r"\bspen[dt]\w*|\bpaid\b|\bpaying\b|\bdépens\w+|\bpayé\w*|\bversé\w*", _I),
      "spending"),
 ]
+_KIND_NOT_NOUN = frozenset("""first second third fourth last next previous past fiscal current
+    early late this that which what their dollars euros pounds total premier première dernier
+    dernière prochain prochaine cette euros dollars""".split())
 _KIND_STOP = frozenset("""the a an its their his her our this that these those of in on at for
     to by with and or le la les l un une des de du d ses son sa leur leurs ce cette ces more than
     over about around nearly some new total""".split())
@@ -346,9 +352,9 @@ def other_kind_for(sentence: str, q: Quantity) -> str | None:
     for pattern, kind in _MONEY_KINDS:
         if _near(pattern, clause, s, e, 60):
             return kind
-    m = re.match(r"^\s*(?:in|of|en|de|d['’])\s*(?:(?:the|its|their|a|an|les|des|la|le|ses|son|sa|"
-                 r"l['’])\s*)?([a-zà-ÿ-]{4,})", sentence[q.end:], _I)
-    if m and m.group(1).lower() not in _KIND_STOP:
+    m = re.match(r"^\s*(?:in|of|en|de|d['’])\s*(?:(?:the|its|their|a|an|les|des|la|le|ses|son|sa)\s+|"
+                 r"l['’])?([a-zà-ÿ-]{4,})\b", sentence[q.end:], _I)
+    if m and m.group(1).lower() not in _KIND_STOP and m.group(1).lower() not in _KIND_NOT_NOUN:
         return m.group(1).lower()
     return None
 
@@ -494,9 +500,10 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     price = _near(_PRICE, clause, s, e, 35)
     if price is not None and price.group(0).lower().startswith("pric") and _ROUND.search(clause):
         price = None  # "the round priced the company at $600M": a valuation
-    if price is not None and metric in ("valuation", "revenue", "other", "funding"):
+    costs = _COSTS_BEFORE.search(before) is not None
+    if (price is not None or costs) and metric in ("valuation", "revenue", "other", "funding"):
         cue = _near(_COMPANY_MONEY_CUE, clause, s, e, 35)
-        if cue is None or _distance(cue, s, e) > _distance(price, s, e):
+        if cue is None or costs or _distance(cue, s, e) > _distance(price, s, e):
             for pattern, kind in _MONEY_KINDS:
                 if _near(pattern, clause, s, e, 15):
                     return Figure("other", kind, True)  # "a $1,500 deposit each"
