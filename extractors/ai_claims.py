@@ -67,7 +67,7 @@ def clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------------- word tables
-_TASK_NOUNS = (r"orders?|tasks?|requests?|calls?|conversations?|queries|query|interactions?|"
+_TASK_NOUNS = (r"orders?|tasks?|sales|ventes|requests?|calls?|conversations?|queries|query|interactions?|"
                r"transactions?|tickets?|chats?|messages?|deliveries|deliveries|"
                r"jobs|rides|trips|drives|miles|shipments|purchases|checkouts?|reviews?|"
                r"commandes?|tâches?|demandes?|appels?|requêtes?|conversations?|dossiers?|"
@@ -130,7 +130,7 @@ _DISCOUNT = re.compile(r"\b(?:discount\w*|off|coupon|promo\w*|deals?|sale|code|r
 _OVERSTATED = re.compile(r"\b(?:overstat\w+|inflat(?:ed|ing)|exaggerat\w+|pump(?:ed|ing) up|"
                          r"padd(?:ed|ing)|gonfl\w+|surévalu\w+|exagér\w+|surestim\w+)\b", _I)
 _RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
-                        r"faux|fausse|exactitude", _I)
+                        r"faux|fausse|exactitude|hallucinat", _I)
 _BOT_RE = re.compile(
     r"\b(?:fake|bots?|fraudulent|fictitious|non-?existent|phony|phoney|inauthentic|spam|sham|"
     r"made-up|automated)\s+(?:\w+\s+)?(?:users?|accounts?|followers|profiles|sign-?ups|"
@@ -163,7 +163,8 @@ _PEOPLE_NOUN = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|programmers?|coders?|people|workers?|humans?|"
     r"contractors?|freelancers?|operators?|agents?|annotators?|moderators?|staff(?:ers)?|"
     r"employees?|reviewers?|transcribers?|ingénieurs?|développeurs?|programmeurs?|personnes?|"
-    r"travailleurs?|opérateurs?|sous-traitants?|salariés?|employés?|modérateurs?|annotateurs?)\b",
+    r"travailleurs?|opérateurs?|sous-traitants?|salariés?|employés?|modérateurs?|annotateurs?|"
+    r"conseillers?|téléconseillers?|advisers?|advisors?|analysts?|analystes?)\b",
     _I)
 _BEHIND_AI = re.compile(
     r"\bbehind\b|\bpos(?:e|ed|ing) as\b|\bpretend\w*\b|\bpassing (?:themselves )?off\b|"
@@ -175,6 +176,9 @@ _BEHIND_AI = re.compile(
     r"\bderrière\b|\bà la main\b|\bmanuellement\b|\ben réalité\b|\ben fait\b|\breposai?t sur\b|"
     r"\brepose sur\b|\bse faisai\w+ passer\b|\bfaisaient le travail\b|\bdans l['’]ombre\b|"
     r"\ben coulisses\b|\bà la place de\b", _I)
+# "does the work of 700 agents", "l'équivalent de 700 conseillers": the AI replaces them
+_REPLACED_BEFORE = re.compile(r"\b(?:(?:the )?work of|equivalent of|replac\w+|instead of|"
+                              r"l['’]équivalent de|remplac\w+|le travail de)\s+(?:\w+\s+){0,2}?$", _I)
 _CONTRACT_PEOPLE = re.compile(r"^(?:[\w-]+\s+){0,1}?(?:contract|freelance|independent|outside|"
                               r"external|indépendants?|freelances?)\s+[\w-]+", _I)
 
@@ -204,7 +208,8 @@ _SHARE_OF = re.compile(
     r"commandes?|tâches?|demandes?|appels?|requêtes?|utilisateurs?|clients?|acheteurs?|"
     r"abonnés?|comptes?|membres?|étudiants?|patients?|salariés?|employés?|applications?|"
     r"logiciels?|produits?|plateforme|fonctionnalités?|armes?|couteaux?|menaces?|objets?|"
-    r"images?|visages?|fraudes?|erreurs?|ceux qui|celles qui)\b", _I)
+    r"images?|visages?|fraudes?|erreurs?|ceux qui|celles qui|time|cases|answers?|responses?|"
+    r"questions?|predictions?|diagnos[ei]s|outputs?|réponses?|prédictions?|cas)\b", _I)
 _LAYOFF = re.compile(r"\blay(?:s|ing)? off\b|\blaid off\b|\blayoffs?\b|\bcut(?:s|ting)?\b|"
                      r"\bslash\w*|\beliminat\w+|\bjob cuts\b|\blicenci\w+|\bsupprim\w+|"
                      r"\bsuppression\w*|\bplan social\b|\bréduire\b|\bréduit\b", _I)
@@ -364,7 +369,7 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     lo, hi = clause_of(sentence, q.start, q.end)
     clause = sentence[lo:hi]
     s, e = q.start - lo, q.end - lo
-    noun = _share_noun(sentence, q.end)
+    noun = _share_noun(sentence, q.end) or (q.noun.lower() if q.noun else None)
     tasks = re.search(rf"\b(?:{_TASK_NOUNS})\b", clause, _I)
     # share of a product built by the AI
     if _BUILT_RE.search(clause) or (
@@ -446,6 +451,9 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
     after = (q.noun or sentence[q.end:q.end + 40]).lstrip()
     lo, hi = clause_of(sentence, q.start, q.end)
     if _PEOPLE_NOUN.match(after) and metric in ("employees", "users", "customers", "other"):
+        if _REPLACED_BEFORE.search(sentence[max(0, q.start - 40):q.start]):
+            kind = other_kind_for(sentence, q)
+            return Figure("other", f"{kind} replaced" if kind else "people replaced", True)
         if _CONTRACT_PEOPLE.match(after):
             return Figure("other", other_kind_for(sentence, q), True)
         if _BEHIND_AI.search(sentence[lo:hi]) and _AI_WORD.search(sentence):

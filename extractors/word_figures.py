@@ -180,8 +180,9 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _SMALL_RE = r"\d{1,3}|" + "|".join(_SMALL)
 # "7 in 10 orders", "nine out of ten users", "sept commandes sur dix": a share
 _RATIO = re.compile(
-    rf"\b(?P<n>{_SMALL_RE})\s+(?:(?P<noun1>[a-zà-ÿ-]{{3,}})\s+)?(?:in|out of|of every|sur)\s+"
-    rf"(?P<d>{_SMALL_RE}|100|1,000|1000)\b(?:\s+(?P<noun2>[a-zà-ÿ-]{{3,}}))?", _I)
+    rf"\b(?P<n>{_SMALL_RE})\s+(?:(?!out\b|of\b|in\b|sur\b)(?P<noun1>[a-zà-ÿ-]{{3,}})\s+)?(?:in|out of|of every|in every|"
+    rf"out of every|sur|sur chaque)\s+(?P<d>1,000|1000|100|{_SMALL_RE})\b"
+    rf"(?:\s+(?P<noun2>(?-i:[a-zà-ÿ-]{{3,}}(?:\s+[a-zà-ÿ-]{{3,}})?)))?", _I)
 
 
 def _number(word: str) -> float | None:
@@ -198,7 +199,9 @@ def ratio_figures(sentence: str) -> list[Quantity]:
         n, d = _number(m.group("n")), _number(m.group("d"))
         if not n or not d or n > d or d not in (2, 3, 4, 5, 10, 100, 1000):
             continue
-        noun = m.group("noun1") or m.group("noun2")
+        noun = m.group("noun1") or (m.group("noun2").split()[-1] if m.group("noun2") else None)
+        if noun and noun.lower() in ("the", "les", "des", "and", "et", "of", "de"):
+            noun = None
         if m.group("noun1") and not re.search(r"sur", m.group(0), _I):
             continue  # "3 rounds in 10 years" is no share
         end = m.end("d")

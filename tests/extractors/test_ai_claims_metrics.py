@@ -107,3 +107,26 @@ def test_ai_claims_classify_keeps_a_named_metric_it_cannot_improve():
     q = Quantity("$30 million", start, start + 11, 30e6, 30e6, 30e6, "USD")
     figure = classify(sentence, q, "funding")
     assert (figure.metric, figure.other_kind, figure.keep) == ("funding", None, None)
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Orderly's chatbot was correct only 30% of the time, testers found.", "en",
+     ("Orderly", "accuracy", 30, "percent", "time")),
+    ("Quillbyte's model hallucinated in 27% of answers.", "en",
+     ("Quillbyte", "error_rate", 27, "percent", "answers")),
+    ("Le modèle de Quillbyte commet des erreurs dans 27 % des réponses.", "fr",
+     ("Quillbyte", "error_rate", 27, "percent", "réponses")),
+    ("Orderly says 700 out of every 1,000 checkout sales had to be reviewed by workers.", "en",
+     ("Orderly", "human_involvement", 70, "percent", "sales")),
+])
+def test_ai_claims_rates_of_answers_and_reviewed_sales(extractor, text, language, expected):
+    assert expected in _rows(extractor, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Orderly's assistant is doing the work of 700 full-time agents.", "en"),
+    ("L'assistant d'Orderly fait l'équivalent de 700 conseillers.", "fr"),
+])
+def test_ai_claims_people_replaced_are_not_people_behind(extractor, text, language):
+    rows = _rows(extractor, text, language)
+    assert {r[1] for r in rows} == {"other"} and all(r[4].endswith("replaced") for r in rows)
