@@ -71,11 +71,22 @@ class FeedResult:
     warnings: list[str] = field(default_factory=list)
 
 
-# Metrics a claim can be about. "other" when a number sits near a company but fits none.
+# Metrics a claim can be about. "other" when a number sits near a company but fits none
+# (its Claim.other_kind then says what the figure counts: "orders", "reservations").
+# The AI metrics: automation_rate (percent of tasks done with no person), human_involvement
+# (percent of tasks a person handled, or a count of the people doing the work), accuracy
+# (detection, success or precision rate: higher is better), error_rate (error, miss or
+# false-alarm rate: higher is worse), bot_share (share of fake or bot users or accounts),
+# ai_built_share (share of a product or its code built by the AI). "units": product units
+# sold, shipped or delivered (reservations and pre-orders are "other").
 METRICS = (
     "revenue", "arr", "valuation", "funding", "customers", "users", "employees",
-    "churn", "growth", "profit", "loss", "bookings", "gmv", "units", "other",
+    "churn", "growth", "profit", "loss", "bookings", "gmv", "units",
+    "automation_rate", "human_involvement", "accuracy", "error_rate", "bot_share",
+    "ai_built_share", "other",
 )
+AI_METRICS = ("automation_rate", "human_involvement", "accuracy", "error_rate", "bot_share",
+              "ai_built_share")
 # Units: ISO 4217 currency codes, "percent", "count"; anything else is kept as written.
 CLAIMED_BY = ("company", "reporter")
 
@@ -102,6 +113,9 @@ class Claim:
     as_of: date | None = None  # the date the figure refers to (period end or publication)
     company_mention: str | None = None  # the surface form in the sentence
     language: str = "en"
+    # what the figure counts, lower-case and short ("orders", "units sold", "reservations"):
+    # always tried for "other", also set for the AI metrics when the sentence says it
+    other_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

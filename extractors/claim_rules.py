@@ -57,6 +57,10 @@ _LINK = re.compile(
     r"n['’]en|que|than)\b|\bqu['’]", _I)
 _TIME_NOUN = re.compile(r"^(?:l['’]an|l['’]année|a year|last|the|in|en|un an|this|cette|ce|"
                         r"previously|auparavant|today|aujourd|now|earlier|plus tôt)", _I)
+# words the number parser may take for a noun that are no noun ("loin des 220 millions qu'elle
+# avait promis", "the $90 million that it pitched")
+_NOT_A_NOUN = re.compile(r"^(?:qu['’]\w*|que|qui|dont|où|which|that|who|it|they|she|he|elle|il|"
+                         r"ils|elles)$", re.IGNORECASE)
 _MULTIPLIER_WORD = re.compile(r"\b(?:millions?|milliards?|billions?|thousand|mille|bn|mn|"
                               r"M|Md|k)\b")
 
@@ -70,7 +74,8 @@ def elliptical_parent(sentence: str, q: Quantity, earlier: list[Claim],
     them ("up from", "contre", "compared with", "versus", "n'en ... que"), or, for a bare
     "20 millions", when that claim is money.
     """
-    if q.unit != "count" or (q.noun and not _TIME_NOUN.match(q.noun)):
+    if q.unit != "count" or (q.noun and not _TIME_NOUN.match(q.noun)
+                             and not _NOT_A_NOUN.match(q.noun)):
         return None
     before = [c for c in earlier if c.char_start - sentence_start < q.start]
     if not before:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
+from claimwatch.extractors.ai_claims import classify
 from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
 from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
 from claimwatch.extractors.company_document import document_spans
@@ -36,6 +37,7 @@ from claimwatch.extractors.metrics import (
 from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
 from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.sentences import is_candidate, split_sentences
+from claimwatch.extractors.word_figures import with_word_figures
 from claimwatch.records import Article
 
 __all__ = [
@@ -43,7 +45,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.01-4"
+EXTRACTOR_VERSION = "2026.12.01-5"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -198,7 +200,7 @@ class Extractor:
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        for q in _find_quantities(s.text, language):
+        for q in with_word_figures(_find_quantities(s.text, language), s.text, language):
             if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue
@@ -210,13 +212,16 @@ class Extractor:
                 metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
                 metric = _metric_from_before(s.text, q, previous, metric)
-            if not _is_business(q, metric):
+            figure = classify(s.text, q, metric)  # AI metrics, other_kind, metric confusions
+            if figure.keep is False or (figure.keep is None and not _is_business(q, figure.metric)):
                 continue
+            metric = figure.metric
             company = _claimant(orgs, q.start, q.end, s.text, main_surface, self.registry)
             if company is None and parent is not None:
                 mention, name = parent.company_mention, parent.company
             elif company is None:
-                if main_surface is None or (reference is None and metric == "other"):
+                if main_surface is None or (reference is None and metric == "other"
+                                            and not figure.keep):
                     continue
                 mention = s.text[reference[0]:reference[1]] if reference else None
                 name = main_surface
@@ -231,7 +236,7 @@ class Extractor:
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
-                company_mention=mention, language=language))
+                company_mention=mention, language=language, other_kind=figure.other_kind))
         return claims
 
     def _dispute(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],

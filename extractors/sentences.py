@@ -60,4 +60,7 @@ def is_candidate(sentence: str) -> bool:
     """True when ``sentence`` may hold a claim or a dispute: a digit, number word or cue."""
     if _DIGIT.search(sentence):  # most candidates: skip the long number-word alternation
         return True
-    return bool(_CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence))
+    if _CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence):
+        return True
+    from claimwatch.extractors.word_figures import has_word_figure
+    return has_word_figure(sentence)  # "none had been sold", "with no human intervention"

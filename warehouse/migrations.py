@@ -203,6 +203,19 @@ def m005_article_published_precision(con: duckdb.DuckDBPyConnection) -> None:
     ("2021-06" is stored as 2021-06-01 00:00 UTC with 'month'); NULL when there is no date or
     it was stored before this column existed (then read as a full date)."""
     con.execute("ALTER TABLE articles ADD COLUMN published_precision VARCHAR")
+def m004_claim_other_kind(con: duckdb.DuckDBPyConnection) -> None:
+    """claims.other_kind: what an "other" (or AI-metric) figure counts ("orders",
+    "reservations"); the company_timeline view shows it after the metric."""
+    con.execute("ALTER TABLE claims ADD COLUMN other_kind VARCHAR")
+    con.execute("""
+        CREATE OR REPLACE VIEW company_timeline AS
+        SELECT c.company, c.metric, c.other_kind,
+               coalesce(c.as_of, CAST(a.published_at AS DATE)) AS as_of,
+               c.period, c.value, c.value_low, c.value_high, c.unit, c.claimed_by,
+               c.is_forecast, a.source, a.title, a.url, a.published_at, c.sentence,
+               c.claim_id, c.article_id
+        FROM claims c JOIN articles a USING (article_id)
+        ORDER BY c.company, c.metric, a.published_at""")
 
 
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
@@ -210,6 +223,7 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m002_views,
     m006_company_alias_keys,
     m005_article_published_precision,
+    m004_claim_other_kind,
 ]
 
 
