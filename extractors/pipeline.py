@@ -25,10 +25,13 @@ from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
 from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
 from claimwatch.extractors.company_document import document_spans
-from claimwatch.extractors.companies import (
-    CompanyRegistry, OrgSpan, add_gazetteer, find_reference,
-    is_ai_context, is_source_org, main_company, weighted_counts,
+from claimwatch.extractors.claimant import (
+    claimant, disputed, is_counterparty, is_source_count, speakers,
 )
+from claimwatch.extractors.companies import (
+    CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context,
+)
+from claimwatch.extractors.subject import subject_company
 from claimwatch.extractors.language import detect_language
 from claimwatch.extractors.metrics import (
     COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
@@ -172,14 +175,14 @@ class Extractor:
         for s in parsed:
             for o in spans[s.index]:
                 surfaces.setdefault(o.key, o.text)
-        counts = weighted_counts(_mentions(prepared, spans))
-        main = main_company(counts)
+        subject = subject_company([(s.index, s.text) for s in prepared.sentences], spans,
+                                  language)
         texts = [s.text for s in prepared.sentences]
         companies = [CompanyMention(self.registry.canonical(surface), surface,
                                     is_ai_context(surface, texts))
                      for key, surface in surfaces.items()]
         result = Extraction(article.article_id, language, companies)
-        main_surface = surfaces.get(main) if main else None
+        main_surface = subject[1] if subject else None
         for s in prepared.sentences:
             if s.doc is None:
                 continue
@@ -199,7 +202,7 @@ class Extractor:
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
         for q in _find_quantities(s.text, language):
-            if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q) or \
+            if _overlaps_org(q, orgs) or _is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue
             parent = elliptical_parent(s.text, q, claims, s.start)
@@ -212,11 +215,18 @@ class Extractor:
                 metric = _metric_from_before(s.text, q, previous, metric)
             if not _is_business(q, metric):
                 continue
-            company = _claimant(orgs, q.start, q.end, s.text, main_surface, self.registry)
-            if company is None and parent is not None:
+            company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
+                               language)
+            if company is not None and main_surface and _extends(company.key, main_surface):
+                mention, name = company.text, main_surface  # "Acme R2", "Acme Motor Company"
+            elif company is None and parent is not None:
                 mention, name = parent.company_mention, parent.company
             elif company is None:
-                if main_surface is None or (reference is None and metric == "other"):
+                # a counterparty named ("X invested $5M", "sued X") points at the article's
+                # company as much as "the company" does
+                if main_surface is None or (reference is None and metric == "other"
+                                            and not any(is_counterparty(s.text, o.start, o.end,
+                                                                        language) for o in orgs)):
                     continue
                 mention = s.text[reference[0]:reference[1]] if reference else None
                 name = main_surface
@@ -226,7 +236,7 @@ class Extractor:
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
                 unit=q.unit, claimed_by=claimed_by(
-                    s.text, q.start, _speakers(orgs, s.text), q.end,
+                    s.text, q.start, speakers(orgs, s.text), q.end,
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
@@ -240,7 +250,7 @@ class Extractor:
         if not cue:
             return None
         position = s.text.find(cue)
-        name = _disputed(orgs, position, cue, s.text, language, main_surface, self.registry)
+        name = disputed(orgs, position, cue, s.text, language, main_surface, self.registry)
         if name is None:
             return None
         cues = [c for c in find_metric_cues(s.text) if c[0] not in ("growth", "churn")]
@@ -291,18 +301,15 @@ def _prepare(article: Article) -> _Prepared:
         prepared.sentences.append(_Sentence(0, article.title.find(title) - shift, title, True))
     for i, (start, end) in enumerate(split_sentences(article.text), start=1):
         text = article.text[start:end]
-        prepared.sentences.append(_Sentence(i, start, text, is_candidate(text)))
+        prepared.sentences.append(_Sentence(i, start, text, i == 1 or is_candidate(text)))
     return prepared
 
 
-def _mentions(prepared: _Prepared,
-              spans: dict[int, list[OrgSpan]]) -> Iterator[tuple[str, bool]]:
-    """(key, in_title) for every mention of a company in the parsed sentences; names
-    cited only as a source or investor ("led by X", "analysts at X") do not count."""
-    for s in prepared.sentences:
-        for o in spans.get(s.index, ()):
-            if not is_source_org(s.text, o.start, o.end):
-                yield o.key, s.index == 0
+def _extends(key: str, main_surface: str) -> bool:
+    """True when the company key ``key`` extends the article company's name ("acme r2")."""
+    from claimwatch.extractors.companies import normalize_company
+    main = normalize_company(main_surface)
+    return key != main and key.startswith(main + " ")
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:
@@ -323,99 +330,6 @@ def _is_business(q: Quantity, metric: str) -> bool:
         return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
     code = q.unit.split("/")[0]  # "USD/month" is a price
     return len(code) == 3 and code.isupper()
-
-
-# where a clause starts: a company before it is not the subject of a figure after it
-_CLAUSE = re.compile(r";|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
-                     r"tandis que|que|qu['’]|mais|contre)\b", re.IGNORECASE)
-
-
-def _claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
-              main_surface: str | None, registry: CompanyRegistry) -> OrgSpan | None:
-    """The company the figure at ``sentence[start:end]`` is about.
-
-    Organisations cited as a source, investor or customer ("led by X", "analysts at X",
-    "a spokesperson for X") are not claimants. Among the others: the first company of the
-    figure's clause before it (its subject), else the nearest company before it, else the
-    article's main company when named in the sentence, else the first company after it.
-    None when only sources are named (the caller falls back to the main company).
-    """
-    subjects = [o for o in orgs if not is_source_org(sentence, o.start, o.end)]
-    before = [o for o in subjects if o.end <= start]
-    clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    in_clause = [o for o in before if o.start >= clause]
-    if in_clause:
-        return in_clause[0]
-    if before:
-        return before[-1]
-    main_key = registry.key(main_surface) if main_surface else None
-    for o in orgs:
-        if o.key == main_key:
-            return o
-    after = [o for o in subjects if o.start >= end]
-    return after[0] if after else None
-
-
-_CUSTOMER_CUE = re.compile(r"custom|client", re.IGNORECASE)
-
-
-def _disputed(orgs: list[OrgSpan], position: int, cue: str, sentence: str, language: str,
-              main_surface: str | None, registry: CompanyRegistry) -> str | None:
-    """The company whose figures or customers a dispute cue is about.
-
-    The article's main company when the sentence names it or, for "never a customer"
-    cues, when the sentence refers to it ("its logo", "the startup"): the customer who
-    speaks is not the disputed company. Otherwise the claimant rule of ``_claimant``.
-    """
-    main_key = registry.key(main_surface) if main_surface else None
-    if main_key and any(o.key == main_key for o in orgs):
-        return main_surface
-    if main_surface and _CUSTOMER_CUE.search(cue) and (
-            find_reference(sentence, language) or not orgs):
-        return main_surface
-    company = _claimant(orgs, position, position + len(cue), sentence, main_surface, registry)
-    return company.text if company else main_surface
-
-
-_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|"
-                   r"announced|announces|reported|reports|disclosed|confirmed|stated|claims|"
-                   r"claimed|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|affirme|annonce|"
-                   r"indique|déclare|revendique)\b", re.IGNORECASE)
-
-
-def _speakers(orgs: list[OrgSpan], sentence: str) -> list[tuple[int, int]]:
-    """Spans of companies that speak in ``sentence`` ("Acme said", "Acme's CEO told")."""
-    return [(o.start, o.end) for o in orgs
-            if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
-
-
-# "more than a dozen current and former employees said": a count of the sources
-_SOURCE_PEOPLE = re.compile(
-    r"^\s*(?:of\s+(?:its|the|their|his|her)\s+)?(?:(?:current|former|anonymous|senior|"
-    r"and|or|ex-|other|people|its|the|company|anciens?|actuels?|et|ou)\s+)*(?:people|persons|"
-    r"employees|staffers|staff|sources|workers|executives|insiders|engineers|salespeople|"
-    r"customers|clients|investors|analysts|salariés|employés|sources|personnes|"
-    r"collaborateurs|cadres|dirigeants|clients|investisseurs)\b(?P<rest>[^.;,]{0,80})",
-    re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|say|says|told|tell|described|confirmed|spoke|speaking|"
-                     r"interviewed|according|familiar|who (?:spoke|asked|requested|declined)|"
-                     r"ont (?:dit|confié|affirmé|raconté|témoigné|expliqué|indiqué)|affirment|"
-                     r"racontent|témoignent|expliquent|confient|interrogés|interrogées|"
-                     r"contactés|sous couvert)\b", re.IGNORECASE)
-_SOURCE_LEAD = re.compile(r"(?:according to|interviews? with|spoke (?:with|to)|interviewed|"
-                          r"selon|d['’]après|auprès de|interrogé|a interrogé|ont interrogé)"
-                          r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def _is_source_count(sentence: str, q: Quantity) -> bool:
-    """True when a count quantifies the people a statement comes from, not a metric."""
-    if q.unit != "count":
-        return False
-    after = _SOURCE_PEOPLE.match(sentence[q.end:])
-    if not after:
-        return False
-    return bool(_SPEECH.search(after.group("rest") or "")
-                or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
 
 
 def _without_title_repeats(claims: list[Claim]) -> list[Claim]:

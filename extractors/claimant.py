@@ -1,0 +1,180 @@
+"""Which company a figure belongs to, and who speaks, in one sentence.
+
+- ``claimant`` — the company the figure is about: its subject, never a counterparty
+  (investor, lender, acquirer, customer, partner, rival, auditor; see ``roles``), and the
+  article's company when the sentence refers to it ("the company", "it", "la start-up",
+  "elle") rather than naming it;
+- ``disputed`` — the company a dispute cue is about;
+- ``speakers`` — companies that speak in the sentence ("Acme said");
+- ``is_source_count`` — a count of the people a statement comes from ("a dozen former
+  employees said"), not a metric.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, find_reference, is_source_org
+from claimwatch.extractors.models import Quantity
+from claimwatch.extractors.roles import compiled
+
+__all__ = ["claimant", "disputed", "is_counterparty", "is_source_count", "speakers"]
+
+
+def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """True when the organisation at ``sentence[start:end]`` is a source, investor, lender,
+    acquirer, customer, partner, rival or auditor of the figure, not its company
+    ("backed by X", "X invested", "X, a lender,", "rachetée par X", "X avait investi")."""
+    if is_source_org(sentence, start, end):
+        return True
+    if compiled("before", language, "end").search(sentence[max(0, start - 50):start]):
+        return True
+    if compiled("after", language, "start").match(sentence[end:end + 50]):
+        return True
+    return _listed_after_cue(sentence, start, language)
+
+
+_LIST_JOIN = re.compile(r"(?:,|\band|\bet|&)\s*$", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[;:.!?()]|\b(?:which|who|that|while|but|qui|que|mais|alors)\b",
+                         re.IGNORECASE)
+
+
+def _listed_after_cue(sentence: str, start: int, language: str) -> bool:
+    """"backers that included A and other funds, B": a later item of a counterparty list."""
+    before = sentence[max(0, start - 120):start]
+    if not _LIST_JOIN.search(before):
+        return False
+    cues = list(compiled("before", language).finditer(before))
+    if not cues:
+        return False
+    gap = before[cues[-1].end():]
+    return not _LIST_BREAK.search(gap)
+
+
+# where a clause starts: a company before it is not the subject of a figure after it
+_CLAUSE = re.compile(r";|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
+                     r"tandis que|que|qu['’]|mais|contre)\b", re.IGNORECASE)
+
+
+def claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
+             main_surface: str | None, registry: CompanyRegistry,
+             language: str = "en") -> OrgSpan | None:
+    """The company the figure at ``sentence[start:end]`` is about; None for the article's
+    company (the caller falls back to it).
+
+    Counterparties (``is_counterparty``: sources, investors, lenders, acquirers, customers,
+    partners, rivals) are never claimants. Among the others: the first company of the
+    figure's clause before it (its subject) unless a reference to the article's company
+    ("the company", "it", "la start-up", "elle") comes first; a reference in the clause
+    before the figure; the nearest company before it; the article's main company when named
+    in the sentence; the first company after the figure unless a reference precedes the figure.
+    """
+    subjects = [o for o in orgs if not is_counterparty(sentence, o.start, o.end, language)]
+    before = [o for o in subjects if o.end <= start]
+    clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    in_clause = [o for o in before if o.start >= clause]
+    refs = [m.start() for m in compiled("references", language).finditer(sentence, 0, start)
+            if not any(o.start <= m.start() < o.end for o in orgs)]
+    ref_in_clause = [r for r in refs if r >= clause]
+    owner = _possessive_owner(subjects, start, sentence)
+    if owner is not None:
+        return owner
+    if in_clause:
+        if ref_in_clause and ref_in_clause[0] < in_clause[0].start:
+            return None
+        named_ref = [r for r in ref_in_clause if r > in_clause[-1].end
+                     and _NAMED_REFERENCE.match(sentence, r)]
+        if named_ref and main_surface and registry.key(main_surface) not in {
+                o.key for o in in_clause}:
+            return None  # "AWS promoted Acme ..., and funds queued for the startup's $250M"
+        return in_clause[0]
+    if ref_in_clause:
+        return None
+    if before:
+        return before[-1]
+    main_key = registry.key(main_surface) if main_surface else None
+    for o in subjects:
+        if o.key == main_key:
+            return o
+    if refs:
+        return None
+    after = [o for o in subjects if o.start >= end]
+    return after[0] if after else None
+
+
+# "the startup", "la start-up": a named reference (not a pronoun)
+_NAMED_REFERENCE = re.compile(r"(?:the|la|l['’]|le)\s*\w", re.IGNORECASE)
+_OWNER_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _possessive_owner(subjects: list[OrgSpan], start: int, sentence: str) -> OrgSpan | None:
+    """"Acme's $4.7m seed round", "Acme's annual revenue of $5M": the owner of the figure."""
+    for o in reversed(subjects):
+        if o.end <= start and _OWNER_GAP.match(sentence[o.end:start]):
+            return o
+    return None
+
+
+_CUSTOMER_CUE = re.compile(r"custom|client", re.IGNORECASE)
+
+
+def disputed(orgs: list[OrgSpan], position: int, cue: str, sentence: str, language: str,
+              main_surface: str | None, registry: CompanyRegistry) -> str | None:
+    """The company whose figures or customers a dispute cue is about.
+
+    The article's main company when the sentence names it or, for "never a customer"
+    cues, when the sentence refers to it ("its logo", "the startup"): the customer who
+    speaks is not the disputed company. Otherwise the claimant rule of ``claimant``.
+    """
+    main_key = registry.key(main_surface) if main_surface else None
+    if main_key and any(o.key == main_key for o in orgs):
+        return main_surface
+    if main_surface and _CUSTOMER_CUE.search(cue) and (
+            find_reference(sentence, language) or not orgs):
+        return main_surface
+    company = claimant(orgs, position, position + len(cue), sentence, main_surface, registry,
+                       language)
+    return company.text if company else main_surface
+
+
+_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|"
+                   r"announced|announces|reported|reports|disclosed|confirmed|stated|claims|"
+                   r"claimed|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|affirme|annonce|"
+                   r"indique|déclare|revendique)\b", re.IGNORECASE)
+
+
+def speakers(orgs: list[OrgSpan], sentence: str) -> list[tuple[int, int]]:
+    """Spans of companies that speak in ``sentence`` ("Acme said", "Acme's CEO told")."""
+    return [(o.start, o.end) for o in orgs
+            if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
+
+
+# "more than a dozen current and former employees said": a count of the sources
+_SOURCE_PEOPLE = re.compile(
+    r"^\s*(?:of\s+(?:its|the|their|his|her)\s+)?(?:(?:current|former|anonymous|senior|"
+    r"and|or|ex-|other|people|its|the|company|anciens?|actuels?|et|ou)\s+)*(?:people|persons|"
+    r"employees|staffers|staff|sources|workers|executives|insiders|engineers|salespeople|"
+    r"customers|clients|investors|analysts|salariés|employés|sources|personnes|"
+    r"collaborateurs|cadres|dirigeants|clients|investisseurs)\b(?P<rest>[^.;,]{0,80})",
+    re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|say|says|told|tell|described|confirmed|spoke|speaking|"
+                     r"interviewed|according|familiar|who (?:spoke|asked|requested|declined)|"
+                     r"ont (?:dit|confié|affirmé|raconté|témoigné|expliqué|indiqué)|affirment|"
+                     r"racontent|témoignent|expliquent|confient|interrogés|interrogées|"
+                     r"contactés|sous couvert)\b", re.IGNORECASE)
+_SOURCE_LEAD = re.compile(r"(?:according to|interviews? with|spoke (?:with|to)|interviewed|"
+                          r"selon|d['’]après|auprès de|interrogé|a interrogé|ont interrogé)"
+                          r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def is_source_count(sentence: str, q: Quantity) -> bool:
+    """True when a count quantifies the people a statement comes from, not a metric."""
+    if q.unit != "count":
+        return False
+    after = _SOURCE_PEOPLE.match(sentence[q.end:])
+    if not after:
+        return False
+    return bool(_SPEECH.search(after.group("rest") or "")
+                or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
+
+
