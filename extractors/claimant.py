@@ -17,8 +17,9 @@ import re
 from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, find_reference, is_source_org
 from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.roles import compiled
+from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "is_counterparty", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "is_counterparty", "is_source_count", "speakers"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -137,16 +138,43 @@ def disputed(orgs: list[OrgSpan], position: int, cue: str, sentence: str, langua
     return company.text if company else main_surface
 
 
-_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|"
-                   r"announced|announces|reported|reports|disclosed|confirmed|stated|claims|"
-                   r"claimed|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|affirme|annonce|"
-                   r"indique|déclare|revendique)\b", re.IGNORECASE)
+_VERBS = "|".join(sorted({v for vs in SPEECH_VERBS.values() for v in vs}, key=len, reverse=True))
+_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:"
+                   + _VERBS + r")\b", re.IGNORECASE)
+_TITLES = "|".join(sorted({t for ts in EXECUTIVE_TITLES.values() for t in ts}, key=len, reverse=True))
+# "Ana Ruiz, the founder", "founder Ana Ruiz", "Acme's chief executive, Ana Ruiz"
+_TITLE_NEAR = re.compile(rf"\b(?:{_TITLES})\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|selon|d['’]après)\s+$", re.IGNORECASE)
 
 
-def speakers(orgs: list[OrgSpan], sentence: str) -> list[tuple[int, int]]:
-    """Spans of companies that speak in ``sentence`` ("Acme said", "Acme's CEO told")."""
-    return [(o.start, o.end) for o in orgs
-            if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
+def executives(people: list[tuple[str, str]]) -> set[str]:
+    """Names of people the article gives a company title ("Ana Ruiz, founder of Acme"):
+    ``people`` are (name, the text around one mention); the full names and surnames."""
+    names: set[str] = set()
+    for name, around in people:
+        if _TITLE_NEAR.search(around):
+            words = re.sub(r"['’]s$", "", name).split()
+            names.add(" ".join(words))
+            if len(words) > 1:
+                names.add(words[-1])
+    return names
+
+
+def speakers(orgs: list[OrgSpan], sentence: str, people: set[str] = frozenset(),
+             own: str | None = None) -> list[tuple[int, int]]:
+    """Spans of companies, and of the company's executives (``people``), that speak in
+    ``sentence`` ("Acme said", "Acme's CEO told", "according to Ruiz", "Ruiz acknowledged");
+    ``own`` is the key of the article's company: "according to Acme" is Acme speaking."""
+    spans = [(o.start, o.end) for o in orgs
+             if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
+    spans += [(o.start, o.end) for o in orgs
+              if own and (o.key == own or o.key.startswith(own + " "))
+              and _ACCORDING.search(sentence[max(0, o.start - 20):o.start])]
+    for name in people:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+            if _SAYS.match(sentence[m.end():]) or _ACCORDING.search(sentence[max(0, m.start() - 20):m.start()]):
+                spans.append(m.span())
+    return spans
 
 
 # "more than a dozen current and former employees said": a count of the sources

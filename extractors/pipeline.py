@@ -26,7 +26,7 @@ from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_foreca
 from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
 from claimwatch.extractors.company_document import document_spans
 from claimwatch.extractors.claimant import (
-    claimant, disputed, is_counterparty, is_source_count, speakers,
+    claimant, disputed, executives, is_counterparty, is_source_count, speakers,
 )
 from claimwatch.extractors.companies import (
     CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context,
@@ -183,11 +183,13 @@ class Extractor:
                      for key, surface in surfaces.items()]
         result = Extraction(article.article_id, language, companies)
         main_surface = subject[1] if subject else None
+        people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
+                             for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
             result.claims.extend(self._claims(article, language, s, spans[s.index],
-                                              main_surface, result.claims))
+                                              main_surface, result.claims, people))
             dispute = self._dispute(article, language, s, spans[s.index], main_surface)
             if dispute:
                 result.disputes.append(dispute)
@@ -195,9 +197,12 @@ class Extractor:
         return result
 
     def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
-                main_surface: str | None, previous: list[Claim] = ()) -> list[Claim]:
-        """Claims of sentence ``s``; ``previous`` are the article's claims so far."""
+                main_surface: str | None, previous: list[Claim] = (),
+                people: set[str] = frozenset()) -> list[Claim]:
+        """Claims of sentence ``s``; ``previous`` are the article's claims so far; ``people``
+        the names of the company's executives (they speak for it)."""
         claims: list[Claim] = []
+        main_key = self.registry.key(main_surface) if main_surface else None
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
@@ -236,7 +241,7 @@ class Extractor:
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
                 unit=q.unit, claimed_by=claimed_by(
-                    s.text, q.start, speakers(orgs, s.text), q.end,
+                    s.text, q.start, speakers(orgs, s.text, people, main_key), q.end,
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
