@@ -102,6 +102,9 @@ class Claim:
     as_of: date | None = None  # the date the figure refers to (period end or publication)
     company_mention: str | None = None  # the surface form in the sentence
     language: str = "en"
+    # the same figure in another unit, given in brackets: "$450m (£334m)" -> 334e6, "GBP"
+    alt_value: float | None = None
+    alt_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,10 @@
 - ``elliptical_parent`` — a second figure without its noun or unit takes both from the
   figure it is compared with: "1,500 customers, up from 600", "14 millions d'euros,
   contre 9 millions", "revendique 50 millions d'euros ..., n'en réaliserait que 20 millions";
+- ``carried_currency`` — "les 80 millions déjà levés": an amount without its currency takes
+  the one given earlier in the sentence or the article;
+- ``conversions`` — "$450m (£334m)", "300 millions de dollars (276 millions d'euros)": the
+  bracketed amount is the same figure in another currency, not a second claim;
 - ``refers_back`` — "the real figure is between $3M and $5M": a figure without a metric
   that points back at the previous sentence's claim.
 """
@@ -18,7 +22,7 @@ from claimwatch.records import Claim
 
 from claimwatch.extractors.models import Quantity
 
-__all__ = ["elliptical_parent", "is_distractor_count", "refers_back"]
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "is_distractor_count", "refers_back"]
 
 _I = re.IGNORECASE
 _DISTRACTOR_NOUNS = frozenset(
@@ -96,3 +100,59 @@ _BACK = re.compile(
 def refers_back(sentence: str) -> bool:
     """True when ``sentence`` talks about a figure named before ("the real figure ...")."""
     return bool(_BACK.search(sentence))
+
+
+# "$450m (£334m)", "(about €410m)", ", soit 276 millions d'euros": the same amount converted
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:[(\[]\s*|,\s*(?:soit|or|ou)\s+)(?:(?:about|around|roughly|approximately|"
+    r"some|c\.|ca\.|~|environ|près de|quelque|soit|or)\s*)?$", _I)
+_CONVERSION_END = re.compile(r"^\s*(?:[)\]]|[,.;]|$)")
+
+
+def _is_money(q: Quantity) -> bool:
+    return len(q.unit) == 3 and q.unit.isupper()
+
+
+def conversions(sentence: str, quantities: list[Quantity]
+                ) -> tuple[list[Quantity], dict[int, Quantity]]:
+    """The quantities without the converted amounts, and {start of the amount: its
+    conversion}: a money amount right after another, in brackets (or after "soit"), in
+    another currency."""
+    kept: list[Quantity] = []
+    alternatives: dict[int, Quantity] = {}
+    for q in quantities:
+        prev = kept[-1] if kept else None
+        if (prev is not None and _is_money(prev) and _is_money(q) and prev.unit != q.unit
+                and prev.start not in alternatives
+                and _CONVERSION_GAP.match(sentence[prev.end:q.start])
+                and (sentence[prev.end:q.start].strip()[:1] not in "([" or
+                     _CONVERSION_END.match(sentence[q.end:q.end + 3]))):
+            alternatives[prev.start] = q
+            continue
+        kept.append(q)
+    return kept, alternatives
+
+
+_SCALE_WORD = re.compile(r"\b(?:millions?|milliards?|billions?|trillions?|bn|mn|md|mds)\b", _I)
+# words after an amount that are not what it counts: "80 millions déjà levés", "mené par"
+_NOT_COUNTED = re.compile(
+    r"^(?:d[ée]j[àa]|already|more|less|plus|moins|de plus|supplémentaires|additional|"
+    r"qui|que|which|that|in|en|for|pour|from|de|d|du|des|à|au|aux|to|on|sur|by|par|lors|"
+    r"during|this|last|cette|l|the|a|an|un|une|cash|net|brut|gross|"
+    r"\w+(?:é|ée|és|ées|ed|is|ise|ises|u|ue|us|ues))$", _I)
+_COUNTED_PARTICIPLES = frozenset(
+    "salariés employés abonnés diplômés associés licenciés inscrits clientes".split())
+
+
+def carried_currency(sentence: str, q: Quantity, units_before: list[str]) -> str | None:
+    """The currency an amount without one carries ("de 20 millions de dollars à ... les 80
+    millions déjà levés"): the last currency of ``units_before`` (the units of the sentence's
+    earlier figures, then of the article's earlier claims), when ``q`` is a scaled count
+    ("80 millions") that counts nothing named."""
+    if q.unit != "count" or not _SCALE_WORD.search(q.text):
+        return None
+    noun = (q.noun or "").lower().strip("'’")
+    if noun and (noun in _COUNTED_PARTICIPLES or not _NOT_COUNTED.match(noun)):
+        return None
+    money = [u for u in units_before if len(u) == 3 and u.isupper()]
+    return money[-1] if money else None

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
-from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
+from claimwatch.extractors.claim_rules import (
+    carried_currency, conversions, elliptical_parent, is_distractor_count, refers_back,
+)
 from claimwatch.extractors.company_document import document_spans
 from claimwatch.extractors.claimant import (
     claimant, disputed, executives, is_counterparty, is_source_count, speakers,
@@ -206,10 +208,15 @@ class Extractor:
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        for q in _find_quantities(s.text, language):
+        quantities, alternatives = conversions(s.text, _find_quantities(s.text, language))
+        for q in quantities:
             if _overlaps_org(q, orgs) or _is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue
+            currency = carried_currency(s.text, q, [c.unit for c in previous] + [
+                c.unit for c in claims] + [o.unit for o in quantities if o.end <= q.start])
+            if currency:  # "les 80 millions déjà levés" after "20 millions d'euros"
+                q = replace(q, unit=currency, noun=None)
             parent = elliptical_parent(s.text, q, claims, s.start)
             if parent is not None:  # "1,500 customers, up from 600": unit and metric carry over
                 q = replace(q, unit=parent.unit, noun=None)
@@ -246,7 +253,9 @@ class Extractor:
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
-                company_mention=mention, language=language))
+                company_mention=mention, language=language,
+                alt_value=alternatives[q.start].value if q.start in alternatives else None,
+                alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
         return claims
 
     def _dispute(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
@@ -338,7 +347,25 @@ def _is_business(q: Quantity, metric: str) -> bool:
 
 
 def _without_title_repeats(claims: list[Claim]) -> list[Claim]:
-    """Drop a title claim the body repeats (same company, metric, value): keep the body's."""
-    body = {(c.company, c.metric, c.value) for c in claims if c.sentence_index > 0}
-    return [c for c in claims
-            if c.sentence_index > 0 or (c.company, c.metric, c.value) not in body]
+    """A headline figure the body repeats (same company, metric, value and unit) is one claim
+    of the article: the body's, with the company's attribution if either sentence gives it and
+    the bracketed conversion if either has one. Two body sentences stating the same figure
+    stay two claims (they are often a claim and its later restatement)."""
+    body: dict[tuple, int] = {}
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.sentence_index > 0:
+            body.setdefault((c.company, c.metric, c.value, c.unit), i)
+    drop = set()
+    for i, c in enumerate(out):
+        j = body.get((c.company, c.metric, c.value, c.unit))
+        if c.sentence_index > 0 or j is None:
+            continue
+        drop.add(i)
+        kept = out[j]
+        if c.claimed_by == "company" and kept.claimed_by != "company":
+            kept = replace(kept, claimed_by="company")
+        if kept.alt_value is None and c.alt_value is not None:
+            kept = replace(kept, alt_value=c.alt_value, alt_unit=c.alt_unit)
+        out[j] = kept
+    return [c for i, c in enumerate(out) if i not in drop]

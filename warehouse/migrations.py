@@ -185,9 +185,16 @@ def m002_views(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY k.severity DESC, a2.published_at DESC""")
 
 
+def m003_claim_alt_value(con: duckdb.DuckDBPyConnection) -> None:
+    """A claim's figure in another unit, given in brackets ("$450m (£334m)")."""
+    con.execute("ALTER TABLE claims ADD COLUMN alt_value DOUBLE")
+    con.execute("ALTER TABLE claims ADD COLUMN alt_unit VARCHAR")
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_initial,
     m002_views,
+    m003_claim_alt_value,
 ]
 
 
