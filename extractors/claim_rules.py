@@ -138,7 +138,7 @@ _SCALE_WORD = re.compile(r"\b(?:millions?|milliards?|billions?|trillions?|bn|mn|
 _NOT_COUNTED = re.compile(
     r"^(?:d[ée]j[àa]|already|more|less|plus|moins|de plus|supplémentaires|additional|"
     r"qui|que|which|that|in|en|for|pour|from|de|d|du|des|à|au|aux|to|on|sur|by|par|lors|"
-    r"during|this|last|cette|l|the|a|an|un|une|cash|net|brut|gross|"
+    r"during|this|last|cette|l|the|a|an|un|une|cash|net|brut|gross|qu['’]\w*|"
     r"\w+(?:é|ée|és|ées|ed|is|ise|ises|u|ue|us|ues))$", _I)
 _COUNTED_PARTICIPLES = frozenset(
     "salariés employés abonnés diplômés associés licenciés inscrits clientes".split())

@@ -53,7 +53,7 @@ def _listed_after_cue(sentence: str, start: int, language: str) -> bool:
 
 
 # where a clause starts: a company before it is not the subject of a figure after it
-_CLAUSE = re.compile(r";|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
+_CLAUSE = re.compile(r";|,\s*(?:and|et)\b|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
                      r"tandis que|que|qu['’]|mais|contre)\b", re.IGNORECASE)
 
 
@@ -85,8 +85,7 @@ def claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
             return None
         named_ref = [r for r in ref_in_clause if r > in_clause[-1].end
                      and _NAMED_REFERENCE.match(sentence, r)]
-        if named_ref and main_surface and registry.key(main_surface) not in {
-                o.key for o in in_clause}:
+        if named_ref and main_surface:
             return None  # "AWS promoted Acme ..., and funds queued for the startup's $250M"
         return in_clause[0]
     if ref_in_clause:

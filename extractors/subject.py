@@ -19,6 +19,9 @@ from claimwatch.extractors.companies import OrgSpan
 __all__ = ["subject_company"]
 
 _TITLE_WEIGHT, _LEDE_WEIGHT = 3.0, 2.0
+_SPEAKS = re.compile(r"(?:['’]s\s+\w+\s+|\s+(?:now\s+|also\s+)?)(?:says|said|claims|claimed|"
+                     r"announced|announces|touts|touted|told|affirme|annonce|revendique|"
+                     r"a (?:annoncé|déclaré|affirmé|indiqué))\b", re.IGNORECASE)
 # "Drive-in AI", "Self-driving AI": a capitalised word glued to a lower-case one is a
 # descriptor, not a company name
 _DESCRIPTOR_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+-[a-zà-ÿ]+$")
@@ -90,6 +93,8 @@ def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, li
                 target = brands.get(key, key)
                 target = brands.get(target, target)
                 counts[target] += weight
+                if _SPEAKS.match(text, m.end()):  # the company that speaks is the subject
+                    counts[target] += 1.0
                 first.setdefault(target, position + m.start())
         position += len(text) + 1
     if not counts:
