@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.source_cues import (
-    CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES,
+    CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
 )
 
 __all__ = ["DISPUTE_CUES", "claimed_by", "dispute_cue", "is_company_sourced", "is_forecast"]
@@ -41,6 +41,7 @@ _REPORTER = re.compile(_table_regex(REPORTER_CUES), _I)
 _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
                            r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
 _COMPANY = re.compile(_table_regex(COMPANY_CUES), _I)
+_SPEECH = re.compile(_table_regex(SPEECH_VERBS), _I)
 
 _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
@@ -75,8 +76,8 @@ def claimed_by(sentence: str, start: int | None = None,
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
-    if start is None:
-        return "company" if company and not reporter else "reporter"
+    if start is None:  # the sentence as a whole: an independent source anywhere wins
+        return "company" if (company or _SPEECH.search(sentence)) and not reporter else "reporter"
     if _CLAIMED_BEFORE.search(sentence[max(0, start - 30):start]):
         return "company"
     if end is None:

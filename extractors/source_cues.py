@@ -91,6 +91,8 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"said (?:on|in) (?:its|a)", r"(?:its|the company['’]s|the firm['’]s) (?:website|site)",
         r"the site (?:now )?(?:said|says|claimed|claims)", r"promised (?:to )?(?:its )?investors",
         r"publicly admitted", r"(?:has|have) (?:now )?admitted",
+        # a target or a forecast is the company's own statement ("Acme expects", "it aims")
+        r"expects", r"aims", r"plans", r"targets", r"projects", r"forecasts", r"hopes",
     ],
     "fr": [
         r"selon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|"
@@ -102,6 +104,7 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"communique", r"a communiqué", r"précise", r"a précisé", r"dans un communiqué",
         r"(?:avait|a) promis à ses investisseurs", r"faisait miroiter", r"mis(?:es)? en avant",
         r"sur son site",
+        r"vise", r"visait", r"prévoit", r"prévoyait", r"ambitionne", r"table sur", r"espère",
     ],
 }
 
