@@ -48,7 +48,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.01-4"
+EXTRACTOR_VERSION = "2026.12.12-1"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",

@@ -255,3 +255,12 @@ def test_load_mixed_batch_of_new_and_reextracted_articles(con):
     assert count(con, "claims") == 5
     assert con.execute("SELECT count(DISTINCT claim_id) FROM claims").fetchone()[0] == 5
     assert con.execute("SELECT count(*) FROM claims WHERE article_id = 'art0002'").fetchone()[0] == 2
+
+
+def test_load_claim_alt_value_stored(con):
+    save_articles(con, [article(1)])
+    converted = claim("art0001", value=450e6, alt_value=350e6, alt_unit="GBP")
+    plain = claim("art0001", metric="revenue", char_start=60)
+    save_extractions(con, [extraction("art0001", [converted, plain])], "v1")
+    rows = con.execute("SELECT metric, alt_value, alt_unit FROM claims ORDER BY metric").fetchall()
+    assert rows == [("arr", 350e6, "GBP"), ("revenue", None, None)]

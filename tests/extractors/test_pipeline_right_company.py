@@ -1,0 +1,114 @@
+"""Issue 12: the right company and the right source on reporting-style text (own sentences,
+English and French): counterparties never get the figure, "the company" / "elle" resolve to
+the article's company, a converted amount is one claim, a headline figure repeated is one."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from claimwatch.extractors import Extractor
+from claimwatch.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _extract(extractor, title, text, language):
+    article = Article("rc", None, title, "test", datetime(2025, 5, 2, tzinfo=timezone.utc),
+                      language, text)
+    return extractor.extract(article)
+
+
+def _rows(result):
+    return {(c.company, c.value, c.unit, c.claimed_by) for c in result.claims}
+
+
+def test_pipeline_right_company_investor_and_acquirer_never_get_the_figure(extractor):
+    text = ("Quokka Freight, a logistics startup, sells routing software to hauliers. "
+            "The company, valued at $900 million after a $120 million investment by Halvard "
+            "Group, said it had 800 customers. In 2022, Brindle Bank paid $310 million to buy "
+            "Quokka Freight.")
+    result = _extract(extractor, "Inside Quokka Freight's numbers", text, "en")
+    companies = {c.company for c in result.claims}
+    assert companies == {"Quokka Freight"}
+    assert {c.value for c in result.claims} >= {900e6, 120e6, 800, 310e6}
+
+
+def test_pipeline_right_company_french_investor_and_lender_never_get_the_figure(extractor):
+    text = ("Pivoine Data, une jeune pousse lyonnaise, vend des outils d'analyse. "
+            "En 2023, Fonds Ardoise avait investi 40 millions d'euros dans Pivoine Data. "
+            "Son principal créancier, Banque Mirabelle, a saisi 6 millions d'euros d'actifs "
+            "de l'entreprise.")
+    result = _extract(extractor, "Pivoine Data, la chute", text, "fr")
+    assert {c.company for c in result.claims} == {"Pivoine Data"}
+    assert {c.value for c in result.claims} == {40e6, 6e6}
+
+
+def test_pipeline_right_company_references_resolve_to_the_article_company(extractor):
+    en = ("Larkspur Robotics builds warehouse arms. Larkspur Robotics was founded in 2019. "
+          "Backed by Teal Ventures, the startup now employs 240 people, according to "
+          "documents seen by reporters.")
+    result = _extract(extractor, "Larkspur Robotics struggles", en, "en")
+    assert _rows(result) == {("Larkspur Robotics", 240, "count", "reporter")}
+    fr = ("Coquelicot Santé développe des logiciels pour les cliniques. Coquelicot Santé a été "
+          "fondée à Nantes. Soutenue par Capital Ormeau, elle a levé 18 millions d'euros, "
+          "d'après des documents consultés par la rédaction.")
+    result = _extract(extractor, "Coquelicot Santé, une ascension rapide", fr, "fr")
+    assert _rows(result) == {("Coquelicot Santé", 18e6, "EUR", "reporter")}
+
+
+def test_pipeline_right_company_product_name_counts_for_its_maker(extractor):
+    text = ("Ombra makes a pocket assistant called the Ombra Z2. Ombra said it has sold "
+            "60,000 units of the Ombra Z2 since launch.")
+    result = _extract(extractor, "Ombra Z2 sales disappoint", text, "en")
+    assert {c.company for c in result.claims} == {"Ombra"}
+
+
+def test_pipeline_right_company_plain_narration_is_reported(extractor):
+    en = _extract(extractor, "Tidewell", "Tidewell has 35 employees and sells to 400 bakeries.",
+                  "en")
+    assert {c.claimed_by for c in en.claims} == {"reporter"}
+    fr = _extract(extractor, "Tidewell", "Tidewell compte 35 salariés.", "fr")
+    assert {c.claimed_by for c in fr.claims} == {"reporter"}
+
+
+def test_pipeline_right_company_converted_amount_is_one_claim(extractor):
+    en = _extract(extractor, "Merrow raises", "Merrow raised $200m (£160m) from investors.", "en")
+    assert [(c.value, c.unit, c.alt_value, c.alt_unit) for c in en.claims] == [
+        (200e6, "USD", 160e6, "GBP")]
+    fr = _extract(extractor, "Merrow lève des fonds", "Merrow a levé 300 millions de dollars "
+                  "(270 millions d'euros) auprès de ses investisseurs.", "fr")
+    assert [(c.value, c.unit, c.alt_value, c.alt_unit) for c in fr.claims] == [
+        (300e6, "USD", 270e6, "EUR")]
+
+
+def test_pipeline_right_company_headline_figure_repeated_is_one_claim(extractor):
+    text = ("Sorrel Pay has raised $45 million, its chief executive told reporters. The round "
+            "was led by Granite Peak.")
+    result = _extract(extractor, "Sorrel Pay raises $45 million", text, "en")
+    funding = [c for c in result.claims if c.value == 45e6]
+    assert len(funding) == 1
+    assert funding[0].sentence_index > 0 and funding[0].claimed_by == "company"
+
+
+def test_pipeline_right_company_french_currency_carried_from_earlier(extractor):
+    text = ("Mimosa a levé 25 millions d'euros cette année. Avec les 60 millions déjà levés, "
+            "son financement total dépasse 85 millions.")
+    result = _extract(extractor, "Mimosa", text, "fr")
+    assert {(c.value, c.unit) for c in result.claims} >= {(25e6, "EUR"), (60e6, "EUR"),
+                                                          (85e6, "EUR")}
+
+
+def test_pipeline_right_company_company_claim_against_documents(extractor):
+    en = ("Vesper Labs told investors it had $12 million in annual recurring revenue. "
+          "Internal documents show Vesper Labs had closer to $4 million.")
+    result = _extract(extractor, "Vesper Labs' revenue", en, "en")
+    assert {(c.value, c.claimed_by) for c in result.claims} == {(12e6, "company"),
+                                                               (4e6, "reporter")}
+    fr = ("Vesper Labs affirmait réaliser 12 millions de dollars de revenus récurrents. "
+          "Selon des documents internes, Vesper Labs en réalisait plutôt 4 millions.")
+    result = _extract(extractor, "Vesper Labs", fr, "fr")
+    assert {(c.value, c.claimed_by) for c in result.claims} == {(12e6, "company"),
+                                                               (4e6, "reporter")}
