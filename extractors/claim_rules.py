@@ -10,6 +10,9 @@
   the one given earlier in the sentence or the article;
 - ``conversions`` — "$450m (£334m)", "300 millions de dollars (276 millions d'euros)": the
   bracketed amount is the same figure in another currency, not a second claim;
+- ``own_metric`` / ``metric_from_before`` — the metric an inheriting or referring figure takes;
+- ``is_business`` / ``is_year`` — whether a figure can be a claim at all;
+- ``merge_headline_repeats`` — a headline figure the body repeats is one claim;
 - ``refers_back`` — "the real figure is between $3M and $5M": a figure without a metric
   that points back at the previous sentence's claim.
 """
@@ -18,11 +21,15 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
+from claimwatch.extractors.metrics import COUNT_METRICS, CURRENCY_METRICS, metric_for
+from claimwatch.extractors.models import Quantity
 from claimwatch.records import Claim
 
-from claimwatch.extractors.models import Quantity
-
-__all__ = ["carried_currency", "conversions", "elliptical_parent", "is_distractor_count", "refers_back"]
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "is_business",
+           "is_distractor_count", "is_year", "merge_headline_repeats", "metric_from_before",
+           "own_metric", "refers_back"]
 
 _I = re.IGNORECASE
 _DISTRACTOR_NOUNS = frozenset(
@@ -156,3 +163,68 @@ def carried_currency(sentence: str, q: Quantity, units_before: list[str]) -> str
         return None
     money = [u for u in units_before if len(u) == 3 and u.isupper()]
     return money[-1] if money else None
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def own_metric(sentence: str, q: Quantity, parent: Claim) -> str:
+    """The parent's metric, unless a cue of another fitting metric sits right before ``q``
+    ("..., portant son financement total à 65 millions")."""
+    window = max(0, q.start - 35)
+    if window <= sentence.find(parent.quantity_text) + len(parent.quantity_text):
+        return parent.metric
+    near = metric_for(sentence[window:q.end], q.start - window, q.end - window, q.unit, None)
+    return near if near not in ("other", "growth") else parent.metric
+
+
+def metric_from_before(sentence: str, q: Quantity, previous: list[Claim], metric: str) -> str:
+    """"Acme advertises $15M in ARR. ... the real figure is between $3M and $5M": a figure
+    without a metric of its own that refers back takes the last earlier claim's metric."""
+    if not previous or not refers_back(sentence):
+        return metric
+    last = previous[-1]
+    same_kind = (q.unit == last.unit or (q.unit not in ("count", "percent")
+                                         and last.metric in CURRENCY_METRICS))
+    return last.metric if same_kind else metric
+
+
+def is_year(q: Quantity) -> bool:
+    return q.unit == "count" and not q.noun and bool(_YEAR.match(q.text.strip()))
+
+
+def is_business(q: Quantity, metric: str) -> bool:
+    """Money always; a percentage with a metric; a count of customers/users/employees."""
+    if q.unit == "percent":
+        return metric != "other"
+    if q.unit == "count":
+        if q.value < 2 and not any(ch.isdigit() for ch in q.text):
+            return False  # "one of the companies", "un des clients": a phrase, not a count
+        return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
+    code = q.unit.split("/")[0]  # "USD/month" is a price
+    return len(code) == 3 and code.isupper()
+
+
+def merge_headline_repeats(claims: list[Claim]) -> list[Claim]:
+    """A headline figure the body repeats (same company, metric, value and unit) is one claim
+    of the article: the body's, with the company's attribution if either sentence gives it and
+    the bracketed conversion if either has one. Two body sentences stating the same figure
+    stay two claims (they are often a claim and its later restatement)."""
+    body: dict[tuple, int] = {}
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.sentence_index > 0:
+            body.setdefault((c.company, c.metric, c.value, c.unit), i)
+    drop = set()
+    for i, c in enumerate(out):
+        j = body.get((c.company, c.metric, c.value, c.unit))
+        if c.sentence_index > 0 or j is None:
+            continue
+        drop.add(i)
+        kept = out[j]
+        if c.claimed_by == "company" and kept.claimed_by != "company":
+            kept = replace(kept, claimed_by="company")
+        if kept.alt_value is None and c.alt_value is not None:
+            kept = replace(kept, alt_value=c.alt_value, alt_unit=c.alt_unit)
+        out[j] = kept
+    return [c for i, c in enumerate(out) if i not in drop]

@@ -4,7 +4,7 @@
   (investor, lender, acquirer, customer, partner, rival, auditor; see ``roles``), and the
   article's company when the sentence refers to it ("the company", "it", "la start-up",
   "elle") rather than naming it;
-- ``disputed`` — the company a dispute cue is about;
+- ``disputed`` / ``find_dispute`` — the company a dispute cue is about, and the dispute;
 - ``speakers`` — companies that speak in the sentence ("Acme said");
 - ``is_source_count`` — a count of the people a statement comes from ("a dozen former
   employees said"), not a metric.
@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, find_reference, is_source_org
+from claimwatch.extractors.attribution import dispute_cue
+from claimwatch.extractors.metrics import find_metric_cues
 from claimwatch.extractors.models import Quantity
+from claimwatch.records import Dispute
 from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "executives", "is_counterparty", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_source_count", "speakers"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -205,3 +208,20 @@ def is_source_count(sentence: str, q: Quantity) -> bool:
                 or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
 
 
+def find_dispute(article_id: str, language: str, sentence: str, index: int, orgs: list[OrgSpan],
+                 main_surface: str | None, registry: CompanyRegistry) -> Dispute | None:
+    """The dispute of ``sentence`` (a cue such as "inflated", the company it is about and the
+    metric named nearest the cue), or None."""
+    cue = dispute_cue(sentence)
+    if not cue:
+        return None
+    position = sentence.find(cue)
+    name = disputed(orgs, position, cue, sentence, language, main_surface, registry)
+    if name is None:
+        return None
+    cues = [c for c in find_metric_cues(sentence) if c[0] not in ("growth", "churn")]
+    metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
+    if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
+        metric = "customers"
+    return Dispute(article_id, registry.canonical(name), metric, cue, sentence,
+                   index, language)

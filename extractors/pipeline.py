@@ -15,33 +15,29 @@ Conventions:
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
-from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
+from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
-    carried_currency, conversions, elliptical_parent, is_distractor_count, refers_back,
+    carried_currency, conversions, elliptical_parent, is_business, is_distractor_count, is_year,
+    merge_headline_repeats, metric_from_before, own_metric,
 )
-from claimwatch.extractors.company_document import document_spans
 from claimwatch.extractors.claimant import (
-    claimant, disputed, executives, is_counterparty, is_source_count, speakers,
+    claimant, executives, find_dispute, is_counterparty, is_source_count, speakers,
 )
 from claimwatch.extractors.companies import (
-    CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context,
+    CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context, normalize_company,
 )
-from claimwatch.extractors.subject import subject_company
+from claimwatch.extractors.company_document import document_spans
 from claimwatch.extractors.language import detect_language
-from claimwatch.extractors.metrics import (
-    COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
-)
-from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.extractors.metrics import COUNT_METRICS, metric_for, period_for
 from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.sentences import is_candidate, split_sentences
-from claimwatch.records import Article
+from claimwatch.extractors.subject import subject_company
+from claimwatch.records import Article, Claim, CompanyMention, Extraction
 
 __all__ = [
     "EXTRACTOR_VERSION", "TITLE_SEPARATOR", "Extractor", "combined_text", "quantities_for",
@@ -53,7 +49,6 @@ TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
              "trainable_lemmatizer", "textcat", "entity_linker", "sentencizer")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def title_offset(article: Article) -> int:
@@ -192,10 +187,11 @@ class Extractor:
                 continue
             result.claims.extend(self._claims(article, language, s, spans[s.index],
                                               main_surface, result.claims, people))
-            dispute = self._dispute(article, language, s, spans[s.index], main_surface)
+            dispute = find_dispute(article.article_id, language, s.text, s.index, spans[s.index],
+                                   main_surface, self.registry)
             if dispute:
                 result.disputes.append(dispute)
-        result.claims = _without_title_repeats(result.claims)
+        result.claims = merge_headline_repeats(result.claims)
         return result
 
     def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
@@ -210,7 +206,7 @@ class Extractor:
         reference = find_reference(s.text, language)
         quantities, alternatives = conversions(s.text, _find_quantities(s.text, language))
         for q in quantities:
-            if _overlaps_org(q, orgs) or _is_year(q) or is_source_count(s.text, q) or \
+            if _overlaps_org(q, orgs) or is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue
             currency = carried_currency(s.text, q, [c.unit for c in previous] + [
@@ -220,12 +216,12 @@ class Extractor:
             parent = elliptical_parent(s.text, q, claims, s.start)
             if parent is not None:  # "1,500 customers, up from 600": unit and metric carry over
                 q = replace(q, unit=parent.unit, noun=None)
-                metric = _own_metric(s.text, q, parent)
+                metric = own_metric(s.text, q, parent)
             else:
                 metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
-                metric = _metric_from_before(s.text, q, previous, metric)
-            if not _is_business(q, metric):
+                metric = metric_from_before(s.text, q, previous, metric)
+            if not is_business(q, metric):
                 continue
             company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
                                language)
@@ -258,43 +254,6 @@ class Extractor:
                 alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
         return claims
 
-    def _dispute(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
-                 main_surface: str | None) -> Dispute | None:
-        cue = dispute_cue(s.text)
-        if not cue:
-            return None
-        position = s.text.find(cue)
-        name = disputed(orgs, position, cue, s.text, language, main_surface, self.registry)
-        if name is None:
-            return None
-        cues = [c for c in find_metric_cues(s.text) if c[0] not in ("growth", "churn")]
-        metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
-        if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
-            metric = "customers"
-        return Dispute(article.article_id, self.registry.canonical(name), metric, cue, s.text,
-                       s.index, language)
-
-
-def _own_metric(sentence: str, q: Quantity, parent: Claim) -> str:
-    """The parent's metric, unless a cue of another fitting metric sits right before ``q``
-    ("..., portant son financement total à 65 millions")."""
-    window = max(0, q.start - 35)
-    if window <= sentence.find(parent.quantity_text) + len(parent.quantity_text):
-        return parent.metric
-    near = metric_for(sentence[window:q.end], q.start - window, q.end - window, q.unit, None)
-    return near if near not in ("other", "growth") else parent.metric
-
-
-def _metric_from_before(sentence: str, q: Quantity, previous: list[Claim], metric: str) -> str:
-    """"Acme advertises $15M in ARR. ... the real figure is between $3M and $5M": a figure
-    without a metric of its own that refers back takes the last earlier claim's metric."""
-    if not previous or not refers_back(sentence):
-        return metric
-    last = previous[-1]
-    same_kind = (q.unit == last.unit or (q.unit not in ("count", "percent")
-                                         and last.metric in CURRENCY_METRICS))
-    return last.metric if same_kind else metric
-
 
 def _ner_listens(nlp) -> bool:
     """True when "ner" reads the shared tok2vec (then tok2vec must stay)."""
@@ -321,51 +280,9 @@ def _prepare(article: Article) -> _Prepared:
 
 def _extends(key: str, main_surface: str) -> bool:
     """True when the company key ``key`` extends the article company's name ("acme r2")."""
-    from claimwatch.extractors.companies import normalize_company
     main = normalize_company(main_surface)
     return key != main and key.startswith(main + " ")
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in orgs)
-
-
-def _is_year(q: Quantity) -> bool:
-    return q.unit == "count" and not q.noun and bool(_YEAR.match(q.text.strip()))
-
-
-def _is_business(q: Quantity, metric: str) -> bool:
-    """Money always; a percentage with a metric; a count of customers/users/employees."""
-    if q.unit == "percent":
-        return metric != "other"
-    if q.unit == "count":
-        if q.value < 2 and not any(ch.isdigit() for ch in q.text):
-            return False  # "one of the companies", "un des clients": a phrase, not a count
-        return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
-    code = q.unit.split("/")[0]  # "USD/month" is a price
-    return len(code) == 3 and code.isupper()
-
-
-def _without_title_repeats(claims: list[Claim]) -> list[Claim]:
-    """A headline figure the body repeats (same company, metric, value and unit) is one claim
-    of the article: the body's, with the company's attribution if either sentence gives it and
-    the bracketed conversion if either has one. Two body sentences stating the same figure
-    stay two claims (they are often a claim and its later restatement)."""
-    body: dict[tuple, int] = {}
-    out = list(claims)
-    for i, c in enumerate(out):
-        if c.sentence_index > 0:
-            body.setdefault((c.company, c.metric, c.value, c.unit), i)
-    drop = set()
-    for i, c in enumerate(out):
-        j = body.get((c.company, c.metric, c.value, c.unit))
-        if c.sentence_index > 0 or j is None:
-            continue
-        drop.add(i)
-        kept = out[j]
-        if c.claimed_by == "company" and kept.claimed_by != "company":
-            kept = replace(kept, claimed_by="company")
-        if kept.alt_value is None and c.alt_value is not None:
-            kept = replace(kept, alt_value=c.alt_value, alt_unit=c.alt_unit)
-        out[j] = kept
-    return [c for i, c in enumerate(out) if i not in drop]
