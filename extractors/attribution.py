@@ -76,6 +76,8 @@ def claimed_by(sentence: str, start: int | None = None,
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
+    # "the startup's former CFO told": a company cue inside a reporter cue is the reporter's
+    company = [c for c in company if not any(r[0] <= c[0] < r[1] for r in reporter)]
     if start is None:  # the sentence as a whole: an independent source anywhere wins
         return "company" if (company or _SPEECH.search(sentence)) and not reporter else "reporter"
     if _CLAIMED_BEFORE.search(sentence[max(0, start - 30):start]):

@@ -23,7 +23,7 @@ from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
     carried_currency, conversions, elliptical_parent, is_business, is_distractor_count, is_year,
-    merge_headline_repeats, metric_from_before, own_metric,
+    merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
 from claimwatch.extractors.claimant import (
     claimant, executives, find_dispute, is_counterparty, is_source_count, speakers,
@@ -233,6 +233,7 @@ class Extractor:
                 # a counterparty named ("X invested $5M", "sued X") points at the article's
                 # company as much as "the company" does
                 if main_surface is None or (reference is None and metric == "other"
+                                            and not refers_back(s.text)
                                             and not any(is_counterparty(s.text, o.start, o.end,
                                                                         language) for o in orgs)):
                     continue

@@ -35,6 +35,9 @@ COUNTERPARTY_BEFORE: dict[str, list[str]] = {
         r"a partnership with", r"a deal with", r"sued", r"a (?:lawsuit|complaint) (?:by|from)",
         r"(?:a )?firm owned by", r"worked (?:at|for)", r"passed through", r"alumni of",
         r"defraud(?:ed|ing)?", r"dup(?:ed|ing)", r"misled", r"deceived", r"accused",
+        # the publication or a third party whose finding it is
+        r"(?:an? |the )?(?:review|investigation|analysis|report|audit|survey|study|estimate)s? "
+        r"(?:by|from|of)", r"(?:reported|found|revealed|estimated|compiled) by",
     ],
     "fr": [
         r"soutenu(?:e|s|es)? par", r"men[ée](?:e|s|es)? par", r"co-men[ée](?:e|s|es)? par",
@@ -46,6 +49,8 @@ COUNTERPARTY_BEFORE: dict[str, list[str]] = {
         r"(?:clients?|partenaires?) (?:comme|tels? que|dont)", r"un partenariat avec",
         r"un accord avec", r"pass[ée]s? par", r"ancien(?:ne)?s? (?:de|d['’])",
         r"(?:a |avoir )?dupé", r"(?:a |avoir )?trompé", r"(?:a |avoir )?escroqué",
+        r"(?:une |l['’])?(?:enquête|analyse|étude|estimation|audit|article)s? (?:du|de|d['’]|des)",
+        r"(?:révélée?s?|publiée?s?|estimée?s?) par",
     ],
 }
 

@@ -33,6 +33,8 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"(?:documents|filings|records|emails|messages) (?:seen|reviewed|obtained|show|showed)",
         r"(?:seen|reviewed|obtained) by",
         r"former (?:employees?|staff(?:ers)?|executives?|workers)",
+        r"(?:a |the |its |the company['’]s |the startup['’]s )?former (?:\w+ )?(?:cfo|ceo|cto|coo|"
+        r"chief \w+ officer|executive|manager|engineer|director|salesperson|staffer|contractor)s?",
         r"(?:current and former|ex-)(?:employees|staff)", r"(?:an?|the|our) investigation",
         r"investigations?,? (?:however,? )?(?:have )?(?:found|exposed|revealed|showed)",
         r"analysts? (?:say|said|estimate|estimated|believe)", r"estimated by",
@@ -53,7 +55,9 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"sources?|documents?|salariés|employés|anciens|personnes|enquête|analystes?|"
         r"estimations|données|proches|audits?|comptes|révélations)",
         r"d['’]après (?:nos|des|plusieurs|les|un|une|l['’]audit|l['’]enquête)",
-        r"d['’]anciens (?:salariés|employés|collaborateurs)", r"notre enquête", r"une enquête",
+        r"d['’]anciens (?:salariés|employés|collaborateurs)",
+        r"(?:un |une |son |sa |l['’])?ancien(?:ne)? (?:directeur|directrice|salarié|salariée|"
+        r"employé|employée|cadre|dirigeant|dirigeante|ingénieur|commercial)", r"notre enquête", r"une enquête",
         r"selon nos informations", r"ont confié", r"sous couvert d['’]anonymat",
         r"estim(?:e|ent|ait|é) par", r"analystes", r"comptes (?:déposés|annuels|publiés)",
         r"greffe", r"documents? internes?", r"données (?:de|du|d['’])",

@@ -112,3 +112,21 @@ def test_pipeline_right_company_company_claim_against_documents(extractor):
     result = _extract(extractor, "Vesper Labs", fr, "fr")
     assert {(c.value, c.claimed_by) for c in result.claims} == {(12e6, "company"),
                                                                (4e6, "reporter")}
+
+
+def test_pipeline_right_company_publication_and_former_executive_are_sources(extractor):
+    text = ("Lumora, a payments startup, said it processed $2 billion in payments last year. "
+            "But a review by the Harbour Ledger found the real total was closer to $600 "
+            "million. The startup's former CFO told regulators that Lumora had only 90 paying "
+            "customers, not the 1,200 it advertised.")
+    result = _extract(extractor, "Fintech Lumora faces questions", text, "en")
+    assert {c.company for c in result.claims} == {"Lumora"}
+    assert {(c.value, c.claimed_by) for c in result.claims} == {
+        (2e9, "company"), (600e6, "reporter"), (90, "reporter"), (1200, "company")}
+    fr = ("Lumora, une start-up de paiement, affirme avoir traité 2 milliards d'euros de "
+          "paiements. Selon une enquête du Courrier Financier, le montant réel serait plutôt "
+          "de 600 millions.")
+    result = _extract(extractor, "Lumora, la fintech qui gonflait ses chiffres", fr, "fr")
+    assert {c.company for c in result.claims} == {"Lumora"}
+    assert {(c.value, c.claimed_by) for c in result.claims} == {
+        (2e9, "company"), (600e6, "reporter")}
