@@ -42,6 +42,9 @@ _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+
                            r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
 _COMPANY = re.compile(_table_regex(COMPANY_CUES), _I)
 _SPEECH = re.compile(_table_regex(SPEECH_VERBS), _I)
+_ACCORDING = re.compile(r"according to|selon|d['’]après", _I)
+_ACCORDING_END = re.compile(r"(?:according to|selon|d['’]après)\s+$", _I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|yet|mais|alors que|tandis que)\b", _I)
 
 _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
@@ -90,9 +93,22 @@ def claimed_by(sentence: str, start: int | None = None,
         return "company"
     cues = reporter + company
     before = [c for c in cues if c[0] < start]
+    after = [c for c in cues if c[0] >= start]
+    # "Acme listed 40 logos on its website, but 12 were never customers, according to an
+    # investigation": a cue before the figure's clause gives way to one after the figure
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    if after and before and not [c for c in before if c[1] > clause]:
+        return min(after, key=lambda c: c[0])[2]
+    # "Acme reported a loss of $61M, according to its annual filing": a named source after
+    # the figure, in its clause, outranks a speaker before it
+    named = [c for c in after if c[2] == "reporter"
+             and (_ACCORDING.match(sentence, c[0])
+                  or _ACCORDING_END.search(sentence[max(0, c[0] - 20):c[0]]))
+             and not _CLAUSE_BREAK.search(sentence, start, c[0])]
+    if named and all(c[2] == "company" for c in before):
+        return "reporter"
     if before:
         return max(before, key=lambda c: (c[1], c[2] == "company"))[2]
-    after = [c for c in cues if c[0] >= start]
     if after:
         return min(after, key=lambda c: c[0])[2]
     return "reporter"

@@ -48,6 +48,7 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"in an? (?:sec |regulatory )?filing", r"internal (?:presentation|documents?|data|memo|"
         r"deck|figures)", r"(?:data|figures|estimates) (?:from|by|suggests?|shows?|indicates?)",
         r"the revised figures", r"(?:was|were|had been) (?:cut|lowered|restated|revised)",
+        r"when (?:it|they|the company|the startup) (?:actually |really |only )?(?:had|has|made)",
         r"the (?:real|actual|true) (?:number|figure|total|amount)", r"in reality",
     ],
     "fr": [
@@ -65,6 +66,7 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"investisseur)", r"proches? du dossier", r"en réalité", r"plutôt proche",
         r"(?:a|ont) révélé", r"révèle", r"constate", r"a constaté",
         r"le (?:vrai|véritable|réel) (?:chiffre|nombre|montant)",
+        r"alors qu['’](?:elle|il) n['’](?:avait|a|comptait|réalisait)",
         # the conditional of reported facts ("aurait perdu", "atteindrait"), not "devrait"
         r"(?:aurai(?:t|ent)|serai(?:t|ent))", r"(?!(?:dev|pour|voud|faud|sau)rai)\w{3,}"
         r"(?:e|i)rai(?:t|ent)",
@@ -97,6 +99,8 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"publicly admitted", r"(?:has|have) (?:now )?admitted",
         # a target or a forecast is the company's own statement ("Acme expects", "it aims")
         r"expects", r"aims", r"plans", r"targets", r"projects", r"forecasts", r"hopes",
+        r"(?:had |has )?(?:promised|pledged|vowed|committed) to",
+        r"(?:and|but) (?:says|said|claims|claimed) (?:it|that|they)", r"(?:publicly )?cited",
     ],
     "fr": [
         r"selon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|"
@@ -109,13 +113,18 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"(?:avait|a) promis à ses investisseurs", r"faisait miroiter", r"mis(?:es)? en avant",
         r"sur son site",
         r"vise", r"visait", r"prévoit", r"prévoyait", r"ambitionne", r"table sur", r"espère",
+        r"compte (?:atteindre|réaliser|lever|doubler|tripler|dépasser|recruter|embaucher)",
+        r"(?:avait |a )?promis de", r"s['’](?:est|était) engagée? à",
+        r"compte (?:en |y )?\w+er", r"dit (?:compter|avoir|réaliser|employer|servir|atteindre)",
+        r"en annonçant", r"annonçant", r"revendiquant", r"affirmant",
     ],
 }
 
 CLAIMED_BEFORE: dict[str, list[str]] = {
     "en": [r"claimed", r"advertised", r"touted", r"announced", r"stated", r"purported",
            r"so-called", r"self-reported", r"reported", r"promised", r"earlier", r"previous",
-           r"initial", r"original", r"pitched",
+           r"initial", r"original", r"pitched", r"reporting", r"claiming", r"touting",
+           r"advertising", r"promising", r"announcing",
            r"(?:cut|lowered|reduced|revised|restated|slashed|trimmed|downgraded) (?:down )?from"],
     "fr": [r"revendiqués?", r"revendiquées?", r"annoncés?", r"annoncées?", r"affichés?",
            r"affichées?", r"promis", r"(?:ramené|abaissé|révisé|réduit)(?:e|s|es)? "

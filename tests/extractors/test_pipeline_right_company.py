@@ -130,3 +130,19 @@ def test_pipeline_right_company_publication_and_former_executive_are_sources(ext
     assert {c.company for c in result.claims} == {"Lumora"}
     assert {(c.value, c.claimed_by) for c in result.claims} == {
         (2e9, "company"), (600e6, "reporter")}
+
+
+@pytest.mark.parametrize("language,title,text,expected", [
+    ("en", "Corvid Motors cuts its goals", "Corvid Motors builds trucks. The automaker had promised to reach $50 million in sales.", "company"),
+    ("en", "Corvid Labs", "Corvid Labs employs about 300 people and says it serves 7,000 shops.", "company"),
+    ("en", "Corvid Labs", "Corvid Labs reported a net loss of $12 million, according to its annual filing.",
+     "reporter"),
+    ("en", "Corvid Labs", "Corvid Labs told investors it had 500 customers when it actually had fewer "
+                     "than 90.", "reporter"),
+    ("fr", "Corvid Labs", "Corvid Labs dit compter plus de 9 000 utilisateurs payants.", "company"),
+    ("fr", "Corvid Labs", "Corvid Labs compte atteindre 20 millions d'euros de revenus d'ici 2027.", "company"),
+    ("fr", "Corvid Labs", "Corvid Labs a fêté ses cinq ans en annonçant 80 000 utilisateurs.", "company"),
+])
+def test_pipeline_right_company_last_figure_source(extractor, language, title, text, expected):
+    result = _extract(extractor, title, text, language)
+    assert result.claims and result.claims[-1].claimed_by == expected
