@@ -193,10 +193,16 @@ def is_year(q: Quantity) -> bool:
     return q.unit == "count" and not q.noun and bool(_YEAR.match(q.text.strip()))
 
 
-def is_business(q: Quantity, metric: str) -> bool:
-    """Money always; a percentage with a metric; a count of customers/users/employees."""
+# "70% of orders", "95 percent of its requests", "80 % de sa plateforme": a share of something
+_SHARE_OF = re.compile(r"^\s*(?:of|de|du|des|d['’])\s+(?:the\s+|its\s+|their\s+|all\s+|"
+                       r"ses\s+|sa\s+|son\s+|leurs?\s+|les\s+|la\s+|l['’])?[^\W\d_]{3,}", _I)
+
+
+def is_business(q: Quantity, metric: str, sentence: str = "") -> bool:
+    """Money always; a percentage with a metric, or a share of something ("70% of orders");
+    a count of customers/users/employees."""
     if q.unit == "percent":
-        return metric != "other"
+        return metric != "other" or bool(_SHARE_OF.match(sentence[q.end:q.end + 40]))
     if q.unit == "count":
         if q.value < 2 and not any(ch.isdigit() for ch in q.text):
             return False  # "one of the companies", "un des clients": a phrase, not a count

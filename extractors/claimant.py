@@ -22,7 +22,7 @@ from claimwatch.records import Dispute
 from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_product", "is_source_count", "speakers"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -36,6 +36,14 @@ def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -
     if compiled("after", language, "start").match(sentence[end:end + 50]):
         return True
     return _listed_after_cue(sentence, start, language)
+
+
+def is_product(sentence: str, start: int, end: int, language: str = "en") -> bool:
+    """True when the name at ``sentence[start:end]`` is used as a product's ("its Acme Voice
+    solution", "Acme One trucks", "son application Acme")."""
+    if compiled("product_before", language, "end").search(sentence[max(0, start - 40):start]):
+        return True
+    return bool(compiled("product_after", language, "start").match(sentence[end:end + 30]))
 
 
 _LIST_JOIN = re.compile(r"(?:,|\band|\bet|&)\s*$", re.IGNORECASE)
@@ -73,7 +81,8 @@ def claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
     before the figure; the nearest company before it; the article's main company when named
     in the sentence; the first company after the figure unless a reference precedes the figure.
     """
-    subjects = [o for o in orgs if not is_counterparty(sentence, o.start, o.end, language)]
+    subjects = [o for o in orgs if not is_counterparty(sentence, o.start, o.end, language)
+                and not is_product(sentence, o.start, o.end, language)]
     before = [o for o in subjects if o.end <= start]
     clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
     in_clause = [o for o in before if o.start >= clause]

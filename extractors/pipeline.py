@@ -221,7 +221,7 @@ class Extractor:
                 metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
                 metric = metric_from_before(s.text, q, previous, metric)
-            if not is_business(q, metric):
+            if not is_business(q, metric, s.text):
                 continue
             company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
                                language)

@@ -10,6 +10,8 @@ rules use.
   X", "acquired by X", "a lender, X", "soutenue par X", "rachetée par X";
 - ``COUNTERPARTY_AFTER`` — words right after an organisation that make it the counterparty:
   "X invested", "X paid ... to buy", "X, a lender,", "X avait investi", "X a injecté";
+- ``PRODUCT_BEFORE`` / ``PRODUCT_AFTER`` — a name used as a product's ("its Acme Voice
+  solution"): the figure belongs to its maker;
 - ``REFERENCES`` — words that refer back to the company the article is about: "the
   company", "the startup", "it", "its", "la start-up", "l'entreprise", "elle", "son".
 """
@@ -19,7 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["COUNTERPARTY_AFTER", "COUNTERPARTY_BEFORE", "REFERENCES", "compiled"]
+__all__ = ["COUNTERPARTY_AFTER", "COUNTERPARTY_BEFORE", "PRODUCT_AFTER", "PRODUCT_BEFORE",
+           "REFERENCES", "compiled"]
 
 COUNTERPARTY_BEFORE: dict[str, list[str]] = {
     "en": [
@@ -75,6 +78,20 @@ COUNTERPARTY_AFTER: dict[str, list[str]] = {
     ],
 }
 
+# a name used as a product's: "its Acme Voice solution", "the Acme One truck", "son
+# application Acme"; the figure belongs to the maker (the article's company)
+PRODUCT_BEFORE: dict[str, list[str]] = {
+    "en": [r"its", r"their", r"the company['’]s", r"the startup['’]s", r"the firm['’]s"],
+    "fr": [r"son", r"sa", r"ses", r"(?:son|sa) (?:application|appli|logiciel|produit|outil|"
+           r"assistant|solution|plateforme|modèle|véhicule|camion|appareil)"],
+}
+PRODUCT_AFTER: dict[str, list[str]] = {
+    "en": [r"(?:solution|product|app|application|device|gadget|software|tool|chatbot|assistant|"
+           r"model|engine|system|truck|car|vehicle|phone|headset|service|platform)s?"],
+    "fr": [r"(?:solution|produit|application|appli|appareil|logiciel|outil|assistant|modèle|"
+           r"moteur|système|camion|véhicule|service|plateforme)s?"],
+}
+
 REFERENCES: dict[str, list[str]] = {
     "en": [
         r"the (?:company|startup|start-up|firm|business|unicorn|scale-?up|platform|group)",
@@ -90,6 +107,7 @@ REFERENCES: dict[str, list[str]] = {
 @lru_cache(maxsize=None)
 def _compile(key: str, language: str, anchor: str) -> re.Pattern:
     table = {"before": COUNTERPARTY_BEFORE, "after": COUNTERPARTY_AFTER,
+             "product_before": PRODUCT_BEFORE, "product_after": PRODUCT_AFTER,
              "references": REFERENCES}[key]
     phrases = table.get(language) or table["en"]
     body = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
@@ -103,6 +121,7 @@ def _compile(key: str, language: str, anchor: str) -> re.Pattern:
 
 
 def compiled(key: str, language: str, anchor: str = "any") -> re.Pattern:
-    """The regex of table ``key`` ("before", "after", "references") for ``language``;
+    """The regex of table ``key`` ("before", "after", "product_before", "product_after",
+    "references") for ``language``;
     ``anchor`` "end" (the phrase ends the text), "start" (it begins it) or "any"."""
     return _compile(key, "fr" if language == "fr" else "en", anchor)

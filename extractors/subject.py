@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from claimwatch.extractors.claimant import is_counterparty
-from claimwatch.extractors.companies import OrgSpan
+from claimwatch.extractors.claimant import is_counterparty, is_product
+from claimwatch.extractors.companies import OrgSpan, normalize_company
 
 __all__ = ["subject_company"]
 
@@ -91,6 +91,11 @@ def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, li
                 if is_counterparty(text, m.start(), m.end(), language):
                     continue
                 target = brands.get(key, key)
+                if is_product(text, m.start(), m.end(), language) and " " in surfaces[target]:
+                    # "its Acme Voice solution": a mention of the maker, Acme
+                    maker = surfaces[target].rsplit(" ", 1)[0]
+                    target = normalize_company(maker)
+                    surfaces.setdefault(target, maker)
                 target = brands.get(target, target)
                 counts[target] += weight
                 if _SPEAKS.match(text, m.end()):  # the company that speaks is the subject

@@ -146,3 +146,16 @@ def test_pipeline_right_company_publication_and_former_executive_are_sources(ext
 def test_pipeline_right_company_last_figure_source(extractor, language, title, text, expected):
     result = _extract(extractor, title, text, language)
     assert result.claims and result.claims[-1].claimed_by == expected
+
+
+def test_pipeline_right_company_product_and_share_of_orders(extractor):
+    en = ("In a filing, the firm said that more than 60 percent of the calls its Kestrel Voice "
+          "assistant takes still need a human agent.")
+    result = _extract(extractor, "Call-centre AI still needs people", en, "en")
+    assert [(c.company, c.value, c.unit) for c in result.claims] == [("Kestrel", 60, "percent")]
+    fr = ("La start-up Kestrel Labs vend des assistants vocaux. Dans un document déposé, "
+          "l'entreprise reconnaît que plus de 60 % des appels traités par son assistant exigent "
+          "encore un humain.")
+    result = _extract(extractor, "L'IA des centres d'appel", fr, "fr")
+    assert [(c.company, c.value, c.unit) for c in result.claims] == [
+        ("Kestrel Labs", 60, "percent")]
