@@ -116,6 +116,9 @@ class Claim:
     # what the figure counts, lower-case and short ("orders", "units sold", "reservations"):
     # always tried for "other", also set for the AI metrics when the sentence says it
     other_kind: str | None = None
+    # the same figure in another unit, given in brackets: "$450m (£334m)" -> 334e6, "GBP"
+    alt_value: float | None = None
+    alt_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

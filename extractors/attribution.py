@@ -10,86 +10,50 @@ The source cue nearest the figure decides (``claimed_by``):
 2. A company source: the company, its CEO/founder/spokesperson or a
    quote says/claims/announced/told/touts/advertised, "in a statement", "selon
    l'entreprise", "affirme", "annonce", "revendique", "a indiqué".
-3. Plain narration ("Acme raised $50M", "Acme has 300 customers") counts as the company's
-   claim: tech-news figures about a company come from the company unless the article names
-   another source, and contradictions are then judged against the independent reporting.
+3. Plain narration ("Acme raised $50M", "Acme has 300 customers") is the reporter's: only
+   the company or its people asserting a figure make it the company's claim (this replaced
+   the earlier default, under which narration counted as the company's claim).
+
+The cues are per-language data tables in ``source_cues``.
 """
 
 from __future__ import annotations
 
 import re
 
+from claimwatch.extractors.source_cues import (
+    CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
+)
+
 __all__ = ["DISPUTE_CUES", "claimed_by", "dispute_cue", "is_company_sourced", "is_forecast"]
 
 _I = re.IGNORECASE
 
-_REPORTER = re.compile(
-    r"according to (?:(?:several|multiple|two|three|four|five|\d+|some|anonymous|internal|"
-    r"the|a|an|its|his|her|their|our|court|financial|people|former|current|)\s*)*"
-    r"(?:sources?|people|persons?|documents?|filings?|records?|employees?|staff(?:ers)?|"
-    r"workers|investors?|analysts?|an? investigation|investigation|data|estimates|"
-    r"court|lawsuit|complaint|audit|auditors?|insiders?|emails?|messages|customers)|"
-    r"\bsources (?:said|say|told|familiar|close)|\bpeople (?:familiar|close|with knowledge)|"
-    r"\b(?:documents|filings|records|emails|messages) (?:seen|reviewed|obtained|show|showed)|"
-    r"\b(?:seen|reviewed|obtained) by\b|\bformer (?:employees?|staff(?:ers)?|executives?|"
-    r"workers)\b|\b(?:current and former|ex-)(?:employees|staff)|\b(?:an?|the|our) "
-    r"investigation\b|\banalysts? (?:say|said|estimate|estimated|believe)|\bestimated by\b|"
-    r"\b(?:staff|employees) (?:said|say|told)\b|\bwhistleblowers?\b|\blawsuit\b|"
-    r"\b(?:found|discovered|learned) that\b|\bin (?:reality|truth|fact)\b|\bclos(?:er|e) to\b|"
-    r"\ben réalité\b|\bplutôt proche\b|\bactually (?:had|has|was|were)\b|"
-    r"\bselon (?:nos|des|plusieurs|d['’]anciens|les|un|une|deux|trois) "
-    r"(?:informations|sources?|documents?|salariés|employés|anciens|personnes|enquête|"
-    r"analystes?|estimations|données|proches)|\bd['’]après (?:nos|des|plusieurs) "
-    r"|\bd['’]anciens (?:salariés|employés|collaborateurs)\b|\bnotre enquête\b|"
-    r"\bune enquête\b|\bselon nos informations\b|\bont confié\b|\bsous couvert d['’]anonymat\b|"
-    r"\bestim(?:e|ent|ait|é) par\b|\banalystes\b|"
-    # filings, internal documents and third-party data
-    r"\b(?:its|the|an?|their) (?:annual |quarterly |latest |regulatory )?(?:filings?|"
-    r"annual report|accounts)\b|\bfiling (?:shows?|showed)\b|\bcomptes (?:déposés|annuels|"
-    r"publiés)\b|\bgreffe\b|\binternal (?:presentation|documents?|data|memo|deck|figures)\b|"
-    r"\bdocuments? internes?\b|\b(?:data|figures|estimates) (?:from|by|suggests?|shows?|"
-    r"indicates?)\b|\bdonnées (?:de|du|d['’])\b|\bselon (?:un|une) (?:ancien|ancienne|"
-    r"source|proche|personne|document|analyste|investisseur)|\bproches? du dossier\b|"
-    r"\b(?:people|persons|sources) close to\b|"
-    # French conditional of reported facts ("aurait perdu", "atteindrait"), not "devrait"
-    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b|\b(?!(?:dev|pour|voud|faud|sau)rai)\w{3,}"
-    r"(?:e|i)rai(?:t|ent)\b", _I)
+
+
+def _table_regex(table: dict[str, list[str]], prefix: str = r"\b", suffix: str = r"\b") -> str:
+    phrases = sorted({p for phrases in table.values() for p in phrases}, key=len, reverse=True)
+    return prefix + "(?:" + "|".join(f"(?:{p})" for p in phrases) + ")" + suffix
+
+
+_REPORTER = re.compile(_table_regex(REPORTER_CUES), _I)
 # "according to Dealroom", "selon Les Échos": a named third party (not the claimant itself)
 _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
                            r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
-
-_COMPANY = re.compile(
-    r"\b(?:the company|the startup|the start-up|the firm|it) (?:said|says|claims?|claimed|"
-    r"announced|reported|told|touted|advertised|stated|disclosed|confirmed|boasted|"
-    r"expects|projected)\b|\baccording to (?:the company|the startup|the firm|a "
-    r"(?:company )?spokes(?:person|woman|man)|its (?:ceo|founder|cofounder|co-founder|website|"
-    r"press release|announcement)|a (?:press release|statement)|the (?:press release|"
-    r"announcement))|\b(?:ceo|chief executive|founder|co-?founder|cofounder|spokes(?:person|"
-    r"woman|man)|president|cfo|cto|chief \w+ officer)\b[^.]{0,60}\b(?:said|says|told|claimed|"
-    r"claims|stated|wrote|posted|boasted|added|noted)\b|\b(?:said|says|told|claimed|wrote)\s+"
-    r"(?:\w+\s+){0,3}(?:ceo|chief executive|founder|co-?founder|cofounder|spokes\w+)\b|"
-    r"\bin a (?:statement|press release|blog post|post|filing|announcement|letter|pitch deck)\b|"
-    r"\b(?:claim(?:s|ed|ing)?|announc(?:es|ed|ing)|touts?|touted|touting|advertis(?:es|ed|ing)|"
-    r"boast(?:s|ed|ing)?|told (?:customers|investors|prospective|clients|employees|staff)|"
-    r"markets? itself|pitch(?:es|ed)?|said (?:on|in) (?:its|a))\b|"
-    r"\bselon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|fondateur|"
-    r"patron|dirigeant|cofondateur|co-fondateur)|un communiqué|le communiqué|la direction)|"
-    r"\b(?:affirme|affirmait|a affirmé|annonce|a annoncé|revendique|revendiquait|assure|"
-    r"assurait|a assuré|indique|a indiqué|déclare|a déclaré|se targue|se vante|vante|vantait|"
-    r"communique|a communiqué|précise|a précisé)\b|\bdans un communiqué\b", _I)
+_COMPANY = re.compile(_table_regex(COMPANY_CUES), _I)
+_SPEECH = re.compile(_table_regex(SPEECH_VERBS), _I)
+_ACCORDING = re.compile(r"according to|selon|d['’]après", _I)
+_ACCORDING_END = re.compile(r"(?:according to|selon|d['’]après)\s+$", _I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|yet|mais|alors que|tandis que)\b", _I)
 
 _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
 
 
 # a claim word fastened to the figure: "the advertised $10M", "les 10 millions revendiqués"
-_CLAIMED_BEFORE = re.compile(r"\b(?:claimed|advertised|touted|announced|stated|reported|"
-                             r"purported|so-called|self-reported|revendiqués?|annoncés?|"
-                             r"affichés?)\s+(?:\w+\s+){0,1}$", _I)
+_CLAIMED_BEFORE = re.compile(_table_regex(CLAIMED_BEFORE, suffix=r"\s+(?:\w+\s+){0,1}$"), _I)
 _CLAIMED_AFTER = re.compile(r"^\s*(?:(?:de|d['’]|of|in)\s+[\w'’ ]{0,30}?)?\s*(?:it |qu['’]elle "
-                            r"|qu['’]il )?(?:claimed|claims|advertised|touted|announced|"
-                            r"revendiqués?|revendiquées?|annoncés?|annoncées?|affichés?|"
-                            r"affichées?|mis en avant)\b", _I)
+                            r"|qu['’]il )?" + _table_regex(CLAIMED_AFTER, prefix=""), _I)
 
 
 def claimed_by(sentence: str, start: int | None = None,
@@ -102,19 +66,23 @@ def claimed_by(sentence: str, start: int | None = None,
     ("Acme said"), company cues like "the company said". The source cue nearest before the
     figure decides ("According to sources, Acme told
     investors it had $10M" -> company: the figure is what Acme told); failing that, the
-    nearest after it; with no cue at all, plain narration counts as the company's claim
-    (see the module docstring). Without ``start`` an independent source anywhere wins.
+    nearest after it; with no cue at all the figure is the reporter's (see the module
+    docstring). Without ``start`` an independent source anywhere wins.
     "According to X" / "selon X" naming a third party is a reporter cue unless X is the
     ``claimant`` (the span of the company the figure is about).
     """
     reporter = [(m.start(), m.end(), "reporter") for m in _REPORTER.finditer(sentence)]
+    own = {claimant[0]} if claimant else set()
+    own |= {s for s, _ in speakers}  # "according to Acme" when Acme speaks for itself
     reporter += [(m.start(), m.end(), "reporter") for m in _NAMED_SOURCE.finditer(sentence)
-                 if not (claimant and claimant[0] == m.end())]
+                 if m.end() not in own]
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
-    if start is None:
-        return "reporter" if reporter else "company"
+    # "the startup's former CFO told": a company cue inside a reporter cue is the reporter's
+    company = [c for c in company if not any(r[0] <= c[0] < r[1] for r in reporter)]
+    if start is None:  # the sentence as a whole: an independent source anywhere wins
+        return "company" if (company or _SPEECH.search(sentence)) and not reporter else "reporter"
     if _CLAIMED_BEFORE.search(sentence[max(0, start - 30):start]):
         return "company"
     if end is None:
@@ -125,12 +93,25 @@ def claimed_by(sentence: str, start: int | None = None,
         return "company"
     cues = reporter + company
     before = [c for c in cues if c[0] < start]
+    after = [c for c in cues if c[0] >= start]
+    # "Acme listed 40 logos on its website, but 12 were never customers, according to an
+    # investigation": a cue before the figure's clause gives way to one after the figure
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    if after and before and not [c for c in before if c[1] > clause]:
+        return min(after, key=lambda c: c[0])[2]
+    # "Acme reported a loss of $61M, according to its annual filing": a named source after
+    # the figure, in its clause, outranks a speaker before it
+    named = [c for c in after if c[2] == "reporter"
+             and (_ACCORDING.match(sentence, c[0])
+                  or _ACCORDING_END.search(sentence[max(0, c[0] - 20):c[0]]))
+             and not _CLAUSE_BREAK.search(sentence, start, c[0])]
+    if named and all(c[2] == "company" for c in before):
+        return "reporter"
     if before:
         return max(before, key=lambda c: (c[1], c[2] == "company"))[2]
-    after = [c for c in cues if c[0] >= start]
     if after:
         return min(after, key=lambda c: c[0])[2]
-    return "company"
+    return "reporter"
 
 
 def is_company_sourced(sentence: str) -> bool:

@@ -195,7 +195,7 @@ _WEAK_SUBJECT = re.compile(
     r"[A-ZÀ-ÖØ-Þ0-9][\w.&-]*)(?:'s|’s)?(?:\s+(?:now\s+|also\s+|désormais\s+)?(?:said|says|is|was|"
     r"touts|told|announced|expects|plans|aims|shipped|ships|delivered|delivers|sold|sells|"
     r"booked|signed|processed|launched|added|doubled|tripled|crossed|surpassed|topped|"
-    r"restated|revised|est|était|a|avait|affirme|indique|annonce|vaut|"
+    r"restated|revised|est|était|a|avait|affirme|indique|annonce|vaut|s['’]est|s['’]était|"
     r"sert|ambitionne|dit|a\s+\w+é|a\s+\w+u|a\s+\w+i)\b|,\s+(?:an?|the|which|who|qui|"
     r"un|une|la|le|spécialiste|start-up|startup)\b)")
 _BAD_HEADS = frozenset("French British German American European Chinese US U.S. UK Paris-based "

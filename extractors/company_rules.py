@@ -52,7 +52,11 @@ _AFTER = re.compile(
     r"co-?founders?\b|managing director|headquarters|employees|staff\b|products\b|"
     r"brands?\b|platform\b|IPO\b|listing\b|annual report|quarterly|fiscal|"
     r"(?:said|says|announced|reported|posted) (?:on \w+ )?its\b)"
-    rf"|^,?\s+{_LEGAL}\b|^\s*\(\s*{_EXCHANGES}\s*:")
+    rf"|^,?\s+{_LEGAL}\b|^\s*\(\s*{_EXCHANGES}\s*:"
+    # "Acme, a payments startup,", "Acme, la jeune pousse lyonnaise"
+    r"|^,\s+(?:a|an|the|une?|la|le|l['’])\s*(?:[\w'’-]+\s+){0,3}?(?:startup|start-up|company|"
+    r"firm|unicorn|scale-?up|fintech|maker|platform|provider|developer|société|entreprise|"
+    r"jeune pousse|licorne|pépite|plateforme|éditeur|spécialiste|fabricant)\b")
 # words before a name: "analyst at X", "investment bank X", "shares of X", "joined X"
 _BEFORE = re.compile(
     r"(?:\b(?:analysts?|economists?|strategists?|executives?|directors?|head|partners?|"
@@ -63,7 +67,8 @@ _BEFORE = re.compile(
     r"\b(?:company|companies|firm|group|bank|maker|makers|retailer|provider|developer|giant|"
     r"carrier|lender|insurer|miner|operator|specialist|brand|startup|start-up|incubator|"
     r"manufacturer|supplier|publisher|conglomerate|chain|broker|brokerage|airline|automaker|"
-    r"carmaker|bottler|producer|distributor|fund|funds|investor|consultancy|agency|"
+    r"carmaker|bottler|producer|distributor|fund|funds|investor|consultancy|agency|fintech|"
+    r"healthtech|insurtech|proptech|edtech|unicorn|scale-?up|"
     r"outlet|service|platform|network)[,]?\s+|"
     r"\b(?:joined|rivals?|competitors?|acquired|bought|merged with|spun off from)\s+)$")
 

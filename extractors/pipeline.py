@@ -15,42 +15,42 @@ Conventions:
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimwatch.config import CompaniesConfig, ExtractConfig
 from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.ai_claims import classify
-from claimwatch.extractors.attribution import claimed_by, dispute_cue, is_forecast
-from claimwatch.extractors.claim_rules import elliptical_parent, is_distractor_count, refers_back
-from claimwatch.extractors.company_document import document_spans
+from claimwatch.extractors.attribution import claimed_by, is_forecast
+from claimwatch.extractors.claim_rules import (
+    carried_currency, conversions, elliptical_parent, is_business, is_distractor_count, is_year,
+    merge_headline_repeats, metric_from_before, own_metric, refers_back,
+)
+from claimwatch.extractors.claimant import (
+    claimant, executives, find_dispute, is_counterparty, is_source_count, speakers,
+)
 from claimwatch.extractors.companies import (
-    CompanyRegistry, OrgSpan, add_gazetteer, find_reference,
-    is_ai_context, is_source_org, main_company, weighted_counts,
+    CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context, normalize_company,
 )
+from claimwatch.extractors.company_document import document_spans
 from claimwatch.extractors.language import detect_language
-from claimwatch.extractors.metrics import (
-    COUNT_METRICS, CURRENCY_METRICS, find_metric_cues, metric_for, period_for,
-)
-from claimwatch.records import Claim, CompanyMention, Dispute, Extraction
+from claimwatch.extractors.metrics import COUNT_METRICS, metric_for, period_for
 from claimwatch.extractors.models import Quantity
 from claimwatch.extractors.sentences import is_candidate, split_sentences
+from claimwatch.extractors.subject import subject_company
 from claimwatch.extractors.word_figures import with_word_figures
-from claimwatch.records import Article
+from claimwatch.records import Article, Claim, CompanyMention, Extraction
 
 __all__ = [
     "EXTRACTOR_VERSION", "TITLE_SEPARATOR", "Extractor", "combined_text", "quantities_for",
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.01-5"
+EXTRACTOR_VERSION = "2026.12.13-1"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
              "trainable_lemmatizer", "textcat", "entity_linker", "sentencizer")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def title_offset(article: Article) -> int:
@@ -112,11 +112,11 @@ class Extractor:
     def nlp(self, language: str):
         """The spaCy pipeline for ``language``, loaded once (NER + gazetteer only)."""
         if language not in self._nlp:
-            from claimwatch.extractors.spacy_loading import load_pipeline
+            import spacy
 
             name = self.config.model_fr if language == "fr" else self.config.model_en
             try:
-                base = load_pipeline(name, _UNNEEDED)
+                base = spacy.load(name, exclude=list(_UNNEEDED))
             except OSError:
                 raise ModelNotFoundError(
                     f"spaCy model '{name}' for language '{language}' is not installed; "
@@ -174,54 +174,73 @@ class Extractor:
         for s in parsed:
             for o in spans[s.index]:
                 surfaces.setdefault(o.key, o.text)
-        counts = weighted_counts(_mentions(prepared, spans))
-        main = main_company(counts)
+        subject = subject_company([(s.index, s.text) for s in prepared.sentences], spans,
+                                  language)
         texts = [s.text for s in prepared.sentences]
         companies = [CompanyMention(self.registry.canonical(surface), surface,
                                     is_ai_context(surface, texts))
                      for key, surface in surfaces.items()]
         result = Extraction(article.article_id, language, companies)
-        main_surface = surfaces.get(main) if main else None
+        main_surface = subject[1] if subject else None
+        people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
+                             for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
             result.claims.extend(self._claims(article, language, s, spans[s.index],
-                                              main_surface, result.claims))
-            dispute = self._dispute(article, language, s, spans[s.index], main_surface)
+                                              main_surface, result.claims, people))
+            dispute = find_dispute(article.article_id, language, s.text, s.index, spans[s.index],
+                                   main_surface, self.registry)
             if dispute:
                 result.disputes.append(dispute)
-        result.claims = _without_title_repeats(result.claims)
+        result.claims = merge_headline_repeats(result.claims)
         return result
 
     def _claims(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
-                main_surface: str | None, previous: list[Claim] = ()) -> list[Claim]:
-        """Claims of sentence ``s``; ``previous`` are the article's claims so far."""
+                main_surface: str | None, previous: list[Claim] = (),
+                people: set[str] = frozenset()) -> list[Claim]:
+        """Claims of sentence ``s``; ``previous`` are the article's claims so far; ``people``
+        the names of the company's executives (they speak for it)."""
         claims: list[Claim] = []
+        main_key = self.registry.key(main_surface) if main_surface else None
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        for q in with_word_figures(_find_quantities(s.text, language), s.text, language):
-            if _overlaps_org(q, orgs) or _is_year(q) or _is_source_count(s.text, q) or \
+        quantities, alternatives = conversions(
+            s.text, with_word_figures(_find_quantities(s.text, language), s.text, language))
+        for q in quantities:
+            if _overlaps_org(q, orgs) or is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
                 continue
+            currency = carried_currency(s.text, q, [c.unit for c in previous] + [
+                c.unit for c in claims] + [o.unit for o in quantities if o.end <= q.start])
+            if currency:  # "les 80 millions déjà levés" after "20 millions d'euros"
+                q = replace(q, unit=currency, noun=None)
             parent = elliptical_parent(s.text, q, claims, s.start)
             if parent is not None:  # "1,500 customers, up from 600": unit and metric carry over
                 q = replace(q, unit=parent.unit, noun=None)
-                metric = _own_metric(s.text, q, parent)
+                metric = own_metric(s.text, q, parent)
             else:
                 metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
-                metric = _metric_from_before(s.text, q, previous, metric)
+                metric = metric_from_before(s.text, q, previous, metric)
             figure = classify(s.text, q, metric)  # AI metrics, other_kind, metric confusions
-            if figure.keep is False or (figure.keep is None and not _is_business(q, figure.metric)):
+            if figure.keep is False or (figure.keep is None and not is_business(q, figure.metric, s.text)):
                 continue
             metric = figure.metric
-            company = _claimant(orgs, q.start, q.end, s.text, main_surface, self.registry)
-            if company is None and parent is not None:
+            company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
+                               language)
+            if company is not None and main_surface and _extends(company.key, main_surface):
+                mention, name = company.text, main_surface  # "Acme R2", "Acme Motor Company"
+            elif company is None and parent is not None:
                 mention, name = parent.company_mention, parent.company
             elif company is None:
+                # a counterparty named ("X invested $5M", "sued X") points at the article's
+                # company as much as "the company" does
                 if main_surface is None or (reference is None and metric == "other"
-                                            and not figure.keep):
+                                            and not figure.keep and not refers_back(s.text)
+                                            and not any(is_counterparty(s.text, o.start, o.end,
+                                                                        language) for o in orgs)):
                     continue
                 mention = s.text[reference[0]:reference[1]] if reference else None
                 name = main_surface
@@ -231,50 +250,15 @@ class Extractor:
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
                 unit=q.unit, claimed_by=claimed_by(
-                    s.text, q.start, _speakers(orgs, s.text), q.end,
+                    s.text, q.start, speakers(orgs, s.text, people, main_key), q.end,
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
-                company_mention=mention, language=language, other_kind=figure.other_kind))
+                company_mention=mention, language=language, other_kind=figure.other_kind,
+                alt_value=alternatives[q.start].value if q.start in alternatives else None,
+                alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
         return claims
-
-    def _dispute(self, article: Article, language: str, s: _Sentence, orgs: list[OrgSpan],
-                 main_surface: str | None) -> Dispute | None:
-        cue = dispute_cue(s.text)
-        if not cue:
-            return None
-        position = s.text.find(cue)
-        name = _disputed(orgs, position, cue, s.text, language, main_surface, self.registry)
-        if name is None:
-            return None
-        cues = [c for c in find_metric_cues(s.text) if c[0] not in ("growth", "churn")]
-        metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
-        if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
-            metric = "customers"
-        return Dispute(article.article_id, self.registry.canonical(name), metric, cue, s.text,
-                       s.index, language)
-
-
-def _own_metric(sentence: str, q: Quantity, parent: Claim) -> str:
-    """The parent's metric, unless a cue of another fitting metric sits right before ``q``
-    ("..., portant son financement total à 65 millions")."""
-    window = max(0, q.start - 35)
-    if window <= sentence.find(parent.quantity_text) + len(parent.quantity_text):
-        return parent.metric
-    near = metric_for(sentence[window:q.end], q.start - window, q.end - window, q.unit, None)
-    return near if near not in ("other", "growth") else parent.metric
-
-
-def _metric_from_before(sentence: str, q: Quantity, previous: list[Claim], metric: str) -> str:
-    """"Acme advertises $15M in ARR. ... the real figure is between $3M and $5M": a figure
-    without a metric of its own that refers back takes the last earlier claim's metric."""
-    if not previous or not refers_back(sentence):
-        return metric
-    last = previous[-1]
-    same_kind = (q.unit == last.unit or (q.unit not in ("count", "percent")
-                                         and last.metric in CURRENCY_METRICS))
-    return last.metric if same_kind else metric
 
 
 def _ner_listens(nlp) -> bool:
@@ -296,135 +280,15 @@ def _prepare(article: Article) -> _Prepared:
         prepared.sentences.append(_Sentence(0, article.title.find(title) - shift, title, True))
     for i, (start, end) in enumerate(split_sentences(article.text), start=1):
         text = article.text[start:end]
-        prepared.sentences.append(_Sentence(i, start, text, is_candidate(text)))
+        prepared.sentences.append(_Sentence(i, start, text, i == 1 or is_candidate(text)))
     return prepared
 
 
-def _mentions(prepared: _Prepared,
-              spans: dict[int, list[OrgSpan]]) -> Iterator[tuple[str, bool]]:
-    """(key, in_title) for every mention of a company in the parsed sentences; names
-    cited only as a source or investor ("led by X", "analysts at X") do not count."""
-    for s in prepared.sentences:
-        for o in spans.get(s.index, ()):
-            if not is_source_org(s.text, o.start, o.end):
-                yield o.key, s.index == 0
+def _extends(key: str, main_surface: str) -> bool:
+    """True when the company key ``key`` extends the article company's name ("acme r2")."""
+    main = normalize_company(main_surface)
+    return key != main and key.startswith(main + " ")
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in orgs)
-
-
-def _is_year(q: Quantity) -> bool:
-    return q.unit == "count" and not q.noun and bool(_YEAR.match(q.text.strip()))
-
-
-def _is_business(q: Quantity, metric: str) -> bool:
-    """Money always; a percentage with a metric; a count of customers/users/employees."""
-    if q.unit == "percent":
-        return metric != "other"
-    if q.unit == "count":
-        if q.value < 2 and not any(ch.isdigit() for ch in q.text):
-            return False  # "one of the companies", "un des clients": a phrase, not a count
-        return metric in COUNT_METRICS or (metric == "churn" and bool(q.noun))
-    code = q.unit.split("/")[0]  # "USD/month" is a price
-    return len(code) == 3 and code.isupper()
-
-
-# where a clause starts: a company before it is not the subject of a figure after it
-_CLAUSE = re.compile(r";|\b(?:while|whereas|but|that|compared with|versus|vs|alors que|"
-                     r"tandis que|que|qu['’]|mais|contre)\b", re.IGNORECASE)
-
-
-def _claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
-              main_surface: str | None, registry: CompanyRegistry) -> OrgSpan | None:
-    """The company the figure at ``sentence[start:end]`` is about.
-
-    Organisations cited as a source, investor or customer ("led by X", "analysts at X",
-    "a spokesperson for X") are not claimants. Among the others: the first company of the
-    figure's clause before it (its subject), else the nearest company before it, else the
-    article's main company when named in the sentence, else the first company after it.
-    None when only sources are named (the caller falls back to the main company).
-    """
-    subjects = [o for o in orgs if not is_source_org(sentence, o.start, o.end)]
-    before = [o for o in subjects if o.end <= start]
-    clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    in_clause = [o for o in before if o.start >= clause]
-    if in_clause:
-        return in_clause[0]
-    if before:
-        return before[-1]
-    main_key = registry.key(main_surface) if main_surface else None
-    for o in orgs:
-        if o.key == main_key:
-            return o
-    after = [o for o in subjects if o.start >= end]
-    return after[0] if after else None
-
-
-_CUSTOMER_CUE = re.compile(r"custom|client", re.IGNORECASE)
-
-
-def _disputed(orgs: list[OrgSpan], position: int, cue: str, sentence: str, language: str,
-              main_surface: str | None, registry: CompanyRegistry) -> str | None:
-    """The company whose figures or customers a dispute cue is about.
-
-    The article's main company when the sentence names it or, for "never a customer"
-    cues, when the sentence refers to it ("its logo", "the startup"): the customer who
-    speaks is not the disputed company. Otherwise the claimant rule of ``_claimant``.
-    """
-    main_key = registry.key(main_surface) if main_surface else None
-    if main_key and any(o.key == main_key for o in orgs):
-        return main_surface
-    if main_surface and _CUSTOMER_CUE.search(cue) and (
-            find_reference(sentence, language) or not orgs):
-        return main_surface
-    company = _claimant(orgs, position, position + len(cue), sentence, main_surface, registry)
-    return company.text if company else main_surface
-
-
-_SAYS = re.compile(r"^(?:['’]s\s+\w+(?:\s+\w+)?|,[^,]{1,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|told|"
-                   r"announced|announces|reported|reports|disclosed|confirmed|stated|claims|"
-                   r"claimed|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|affirme|annonce|"
-                   r"indique|déclare|revendique)\b", re.IGNORECASE)
-
-
-def _speakers(orgs: list[OrgSpan], sentence: str) -> list[tuple[int, int]]:
-    """Spans of companies that speak in ``sentence`` ("Acme said", "Acme's CEO told")."""
-    return [(o.start, o.end) for o in orgs
-            if not is_source_org(sentence, o.start, o.end) and _SAYS.match(sentence[o.end:])]
-
-
-# "more than a dozen current and former employees said": a count of the sources
-_SOURCE_PEOPLE = re.compile(
-    r"^\s*(?:of\s+(?:its|the|their|his|her)\s+)?(?:(?:current|former|anonymous|senior|"
-    r"and|or|ex-|other|people|its|the|company|anciens?|actuels?|et|ou)\s+)*(?:people|persons|"
-    r"employees|staffers|staff|sources|workers|executives|insiders|engineers|salespeople|"
-    r"customers|clients|investors|analysts|salariés|employés|sources|personnes|"
-    r"collaborateurs|cadres|dirigeants|clients|investisseurs)\b(?P<rest>[^.;,]{0,80})",
-    re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|say|says|told|tell|described|confirmed|spoke|speaking|"
-                     r"interviewed|according|familiar|who (?:spoke|asked|requested|declined)|"
-                     r"ont (?:dit|confié|affirmé|raconté|témoigné|expliqué|indiqué)|affirment|"
-                     r"racontent|témoignent|expliquent|confient|interrogés|interrogées|"
-                     r"contactés|sous couvert)\b", re.IGNORECASE)
-_SOURCE_LEAD = re.compile(r"(?:according to|interviews? with|spoke (?:with|to)|interviewed|"
-                          r"selon|d['’]après|auprès de|interrogé|a interrogé|ont interrogé)"
-                          r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def _is_source_count(sentence: str, q: Quantity) -> bool:
-    """True when a count quantifies the people a statement comes from, not a metric."""
-    if q.unit != "count":
-        return False
-    after = _SOURCE_PEOPLE.match(sentence[q.end:])
-    if not after:
-        return False
-    return bool(_SPEECH.search(after.group("rest") or "")
-                or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
-
-
-def _without_title_repeats(claims: list[Claim]) -> list[Claim]:
-    """Drop a title claim the body repeats (same company, metric, value): keep the body's."""
-    body = {(c.company, c.metric, c.value) for c in claims if c.sentence_index > 0}
-    return [c for c in claims
-            if c.sentence_index > 0 or (c.company, c.metric, c.value) not in body]

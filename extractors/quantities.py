@@ -102,7 +102,7 @@ _CURRENCY_WORD_RE = re.compile(
     rf"(?:-|\s*(?:(?:of|de|d['’])\s*)?)({alternation(CURRENCY_WORDS)})(?![\w])", re.I)
 _PERCENT_RE = re.compile(r"\s?(%|percent(?!age)|per\s?cent|pour(?:\s|-)cent|pct\b)", re.I)
 _MULT_WORD_RE = re.compile(
-    r"\s?(hundred|thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio|"
+    r"(?:\s|-(?=[a-z]))?(hundred|thousand|millions?|billions?|trillions?|milliards?|mille|mds?|mrds?|mn|bn|tn|mio|"
     r"lakhs?|crores?)"
     r"(?![\w])",
     re.I)

@@ -173,7 +173,8 @@ _CLAIM_SCHEMA = pa.schema([
     ("is_forecast", pa.bool_()), ("hedge", pa.string()), ("period", pa.string()),
     ("as_of", pa.date32()), ("sentence", pa.string()), ("quantity_text", pa.string()),
     ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("language", pa.string()),
-    ("other_kind", pa.string()), ("published_at", _TS), ("ord", pa.int64()),
+    ("other_kind", pa.string()), ("alt_value", pa.float64()), ("alt_unit", pa.string()),
+    ("published_at", _TS), ("ord", pa.int64()),
 ])
 _DISPUTE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("company", pa.string()), ("metric", pa.string()),
@@ -334,12 +335,12 @@ def save_extractions(con: duckdb.DuckDBPyConnection, extractions: list[Extractio
 _CLAIM_INSERT = """
     INSERT INTO claims (claim_id, article_id, company, company_mention, metric, value,
         value_low, value_high, unit, claimed_by, is_forecast, hedge, period, as_of,
-        sentence, quantity_text, sentence_index, char_start, language, other_kind,
+        sentence, quantity_text, sentence_index, char_start, language, other_kind, alt_value, alt_unit,
         extractor_version, published_at, created_at)
     SELECT n.claim_id, n.article_id, n.company, n.company_mention, n.metric, n.value, n.value_low,
            n.value_high, n.unit, n.claimed_by, n.is_forecast, n.hedge, n.period, n.as_of,
            n.sentence, n.quantity_text, n.sentence_index, n.char_start, n.language, n.other_kind,
-           $version,
+           n.alt_value, n.alt_unit, $version,
            n.published_at, {created_at}
     FROM ({rows}) n{old_join}"""
 _DISPUTE_INSERT = """

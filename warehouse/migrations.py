@@ -216,14 +216,19 @@ def m004_claim_other_kind(con: duckdb.DuckDBPyConnection) -> None:
                c.claim_id, c.article_id
         FROM claims c JOIN articles a USING (article_id)
         ORDER BY c.company, c.metric, a.published_at""")
+def m003_claim_alt_value(con: duckdb.DuckDBPyConnection) -> None:
+    """A claim's figure in another unit, given in brackets ("$450m (£334m)")."""
+    con.execute("ALTER TABLE claims ADD COLUMN alt_value DOUBLE")
+    con.execute("ALTER TABLE claims ADD COLUMN alt_unit VARCHAR")
 
 
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_initial,
     m002_views,
-    m006_company_alias_keys,
-    m005_article_published_precision,
+    m003_claim_alt_value,
     m004_claim_other_kind,
+    m005_article_published_precision,
+    m006_company_alias_keys,
 ]
 
 

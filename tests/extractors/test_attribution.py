@@ -14,7 +14,7 @@ def _first_number(sentence):
     ("Elevenx advertised $10 million in ARR on its website.", "company"),
     ("In a statement, Acme said it has 300 customers.", "company"),
     ("Acme's CEO said revenue tripled to $30 million.", "company"),
-    ("Acme raised $50 million in a Series B round.", "company"),  # plain narration
+    ("Acme raised $50 million in a Series B round.", "reporter"),  # plain narration (issue 12)
     ("L'entreprise affirme compter 300 clients.", "company"),
     ("Selon l'entreprise, le chiffre d'affaires atteint 30 millions d'euros.", "company"),
     ("Lumo a annoncé une levée de 20 millions d'euros.", "company"),

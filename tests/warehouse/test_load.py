@@ -288,3 +288,10 @@ def test_load_feed_items_without_link_are_stored_apart_with_null_url(con):
     assert con.execute("SELECT guid, url FROM articles ORDER BY guid").fetchall() == [("b-1", None), ("b-2", None)]
     assert save_articles(con, articles) == []
     assert count(con, "articles") == 2
+def test_load_claim_alt_value_stored(con):
+    save_articles(con, [article(1)])
+    converted = claim("art0001", value=450e6, alt_value=350e6, alt_unit="GBP")
+    plain = claim("art0001", metric="revenue", char_start=60)
+    save_extractions(con, [extraction("art0001", [converted, plain])], "v1")
+    rows = con.execute("SELECT metric, alt_value, alt_unit FROM claims ORDER BY metric").fetchall()
+    assert rows == [("arr", 350e6, "GBP"), ("revenue", None, None)]
