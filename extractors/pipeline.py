@@ -112,11 +112,11 @@ class Extractor:
     def nlp(self, language: str):
         """The spaCy pipeline for ``language``, loaded once (NER + gazetteer only)."""
         if language not in self._nlp:
-            import spacy
+            from claimwatch.extractors.spacy_loading import load_pipeline
 
             name = self.config.model_fr if language == "fr" else self.config.model_en
             try:
-                base = spacy.load(name, exclude=list(_UNNEEDED))
+                base = load_pipeline(name, _UNNEEDED)
             except OSError:
                 raise ModelNotFoundError(
                     f"spaCy model '{name}' for language '{language}' is not installed; "
