@@ -11,6 +11,8 @@ import shutil
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from claimwatch.figures import format_figure
+
 __all__ = ["compact_contradictions", "compact_timeline", "fit_table", "terminal_width"]
 
 _MIN_WIDTH = 5  # no column is squeezed below this (a cell is cut with "…")
@@ -22,11 +24,10 @@ def terminal_width(default: int = 100) -> int:
     return shutil.get_terminal_size((default, 24)).columns
 
 
-def _figure(value, unit, metric) -> str:
+def _figure(value, unit, metric, low=None, high=None, hedge=None) -> str:
     if value is None:
         return ""
-    from claimwatch.warehouse.detect import format_figure
-    return format_figure(value, unit=unit or "count", metric=metric)
+    return format_figure(value, low, high, hedge, unit or "count", metric)
 
 
 def _as_of(as_of, published, precision) -> str:
@@ -43,12 +44,13 @@ def compact_timeline(columns: Sequence[str], rows: Sequence[tuple]) -> tuple[lis
     out = []
     for row in rows:
         r = dict(zip(columns, row))
-        figure = _figure(r["value"], r["unit"], r["metric"])
-        if r.get("value_low") is not None and r.get("value_high") is not None and r["value_low"] != r["value_high"]:
-            figure = f"{_figure(r['value_low'], r['unit'], None)}–{_figure(r['value_high'], r['unit'], r['metric'])}"
+        figure = _figure(r["value"], r["unit"], r["metric"], r.get("value_low"), r.get("value_high"), r.get("hedge"))
         if r.get("is_forecast"):
             figure += " (forecast)"
-        out.append([r["metric"] or "", figure, r.get("period") or "",
+        metric = r["metric"] or ""
+        if r.get("other_kind"):  # what the figure counts: "other (reservations)"
+            metric = f"{metric} ({r['other_kind']})"
+        out.append([metric, figure, r.get("period") or "",
                     _as_of(r.get("as_of"), r.get("published"), r.get("published_precision")),
                     r.get("claimed_by") or "", r.get("source") or "", r.get("published") or ""])
     return ["metric", "figure", "period", "as of", "by", "source", "published"], out
