@@ -43,9 +43,9 @@ def compact_timeline(columns: Sequence[str], rows: Sequence[tuple]) -> tuple[lis
     out = []
     for row in rows:
         r = dict(zip(columns, row))
-        figure = _figure(r["value"], r["unit"], r["metric"])
-        if r.get("value_low") is not None and r.get("value_high") is not None and r["value_low"] != r["value_high"]:
-            figure = f"{_figure(r['value_low'], r['unit'], None)}–{_figure(r['value_high'], r['unit'], r['metric'])}"
+        from claimwatch.warehouse.detect import format_figure
+        figure = format_figure(r["value"], r.get("value_low"), r.get("value_high"), r.get("hedge"),
+                               r["unit"] or "count", r["metric"])
         if r.get("is_forecast"):
             figure += " (forecast)"
         out.append([r["metric"] or "", figure, r.get("period") or "",
