@@ -174,10 +174,11 @@ def _with_written_dates(columns: list[str], rows: Rows, dates: dict[str, str]) -
 def company_timeline(con: duckdb.DuckDBPyConnection, company: str) -> tuple[list[str], Rows]:
     """Every claim about a company (name or alias, any case), oldest first; ``published`` is the
     article's date as written ("2021-06" when the source gave a month), ``published_precision`` says
-    how much of ``published_at`` the source gave."""
+    how much of ``published_at`` the source gave, ``hedge`` the word that bounds the figure."""
     canonical = resolve_company(con, company) or company
-    cur = con.execute("""SELECT t.*, a.published_precision FROM company_timeline t
+    cur = con.execute("""SELECT t.*, a.published_precision, c.hedge FROM company_timeline t
                          LEFT JOIN articles a ON a.article_id = t.article_id
+                         LEFT JOIN claims c ON c.claim_id = t.claim_id
                          WHERE lower(t.company) = lower(?)
                          ORDER BY t.metric, t.published_at NULLS LAST, t.claim_id""", [canonical])
     return _with_written_dates([d[0] for d in cur.description], cur.fetchall(),
