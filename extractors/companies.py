@@ -222,7 +222,8 @@ _NOT_A_NAME = re.compile(r"^\d+(?:st|nd|rd|th|s|m|k|b|bn|mn|km|kg|g|gb|mb|tb|mw|
                          r"er|e|ème|eme|è|d)?$")
 _COMPANY_NOUN = (r"(?:startup|start-up|start up|company|firm|maker|platform|provider|unicorn|"
                  r"scale-?up|vendor|developer|société|entreprise|licorne|plateforme|éditeur|"
-                 r"spécialiste|jeune pousse|pépite|fabricant)")
+                 r"spécialiste|jeune pousse|pépite|fabricant|"
+                 r"(?:fin|insur|assur|health|med|ed|prop|legal|bio|food|deep|clean|agri|reg)tech)")
 _FR_ADJ = (r"(?:\s+(?!(?:qui|que|dont|a|est|et|en|pour|dans|avec|sur|par|des|les|du|au|aux|le|la|"
            r"un|une|ses|son|sa|se|ce)\b)(?:d['’]\w+|de l['’]\w+|[a-zàâçéèêëîïôûù][\w-]*)){0,4}")
 _NUMERIC_CONTEXTS = [

@@ -159,3 +159,11 @@ def test_pipeline_right_company_product_and_share_of_orders(extractor):
     result = _extract(extractor, "L'IA des centres d'appel", fr, "fr")
     assert [(c.company, c.value, c.unit) for c in result.claims] == [
         ("Kestrel Labs", 60, "percent")]
+
+
+def test_pipeline_right_company_sector_noun_marks_the_company(extractor):
+    fr = ("Fondée en 2018 par Aline Morvan, Pennybright est une assurtech lyonnaise. "
+          "La société a levé 85 millions de dollars auprès de Fonds Chardon.")
+    result = _extract(extractor, "Pennybright, l'assurtech qui a trop promis", fr, "fr")
+    assert [(c.company, c.value, c.unit) for c in result.claims] == [
+        ("Pennybright", 85e6, "USD")]
