@@ -194,7 +194,8 @@ _SUBJECT = re.compile(
     r"a perdu|perdait|est valorisée|a été valorisée|a embauché|a licencié|vise|prévoit)\b")
 _LEADING = re.compile(
     r"(?:the|a|an|is|are|was|will|would|can|could|does|do|did|should|why|how|what|when|where|"
-    r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de)\s+", re.IGNORECASE)
+    r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de|rival|rivals|"
+    r"competitor|competitors|son concurrent|concurrent)\s+", re.IGNORECASE)
 # "(NYSE: GM)": the exchange and the ticker are both organisations
 _TICKER = re.compile(r"\b(NYSE Arca|NYSE American|NYSE|NASDAQ|Nasdaq(?:GS|GM|CM)?|NYSEAmex|AMEX|"
                      r"LSE|TSX|ASX|OTCQX|Euronext)(?: Other)?\s*:\s*([A-Z](?:[A-Z.]{0,7}[A-Z])?)\b")

@@ -167,3 +167,14 @@ def test_pipeline_right_company_sector_noun_marks_the_company(extractor):
     result = _extract(extractor, "Pennybright, l'assurtech qui a trop promis", fr, "fr")
     assert [(c.company, c.value, c.unit) for c in result.claims] == [
         ("Pennybright", 85e6, "USD")]
+
+
+def test_pipeline_right_company_rival_keeps_its_own_figure(extractor):
+    en = ("Brightloom sells scheduling software to clinics. Rival Tidemark Systems reported "
+          "revenue of $300 million last year.")
+    result = _extract(extractor, "Brightloom's growth questioned", en, "en")
+    assert [(c.company, c.value) for c in result.claims] == [("Tidemark Systems", 300e6)]
+    fr = ("Brightloom vend des logiciels aux cliniques. Son concurrent Tidemark Systems a réalisé "
+          "300 millions d'euros de chiffre d'affaires l'an dernier.")
+    result = _extract(extractor, "Brightloom, une croissance contestée", fr, "fr")
+    assert [(c.company, c.value) for c in result.claims] == [("Tidemark Systems", 300e6)]
