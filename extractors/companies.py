@@ -9,7 +9,8 @@
 - ``company_spans`` cleans a Doc's ORG entities and adds appositive ones
   ("AI startup 11x", "la start-up Mistral AI").
 - ``find_reference`` finds "the company" / "la startup" / "it" in a sentence; ``main_company``
-  picks the article's main company they refer to; ``is_ai_context`` sets the AI flag.
+  ranks weighted mention counts (the extractor now uses ``subject.subject_company``, which
+  also skips counterparties); ``is_ai_context`` sets the AI flag.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.company_subjects import (
     descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
     trim_place,
@@ -443,18 +445,10 @@ def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) ->
     return OrgSpan(start, end, surface, key, is_outlet=is_outlet_key(key))
 
 
-_REFERENCE_EN = re.compile(
-    r"\b(?:the|The)\s+(?:company|startup|start-up|firm|business|group|unicorn)\b|"
-    r"\b(?:[Ii]ts|[Ii]t)\b")
-_REFERENCE_FR = re.compile(
-    r"\b(?:[Ll]a\s+(?:start-up|startup|société|jeune pousse|pépite|licorne|firme)|"
-    r"[Ll]['’]entreprise|[Ll]e groupe)\b|\b(?:[Ee]lle|[Ss]on|[Ss]a|[Ss]es)\b")
-
-
 def find_reference(sentence: str, language: str = "en") -> tuple[int, int] | None:
-    """The first "the company"/"la startup"/"it"-like reference in ``sentence``, or None."""
-    pattern = _REFERENCE_FR if language == "fr" else _REFERENCE_EN
-    m = pattern.search(sentence)
+    """The first "the company"/"la startup"/"it"-like reference in ``sentence``, or None
+    (the words are the per-language table ``roles.REFERENCES``)."""
+    m = compiled("references", language).search(sentence)
     return (m.start(), m.end()) if m else None
 
 
