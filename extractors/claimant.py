@@ -87,7 +87,8 @@ def claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
     clause = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
     in_clause = [o for o in before if o.start >= clause]
     refs = [m.start() for m in compiled("references", language).finditer(sentence, 0, start)
-            if not any(o.start <= m.start() < o.end for o in orgs)]
+            if not any(o.start <= m.start() < o.end for o in orgs)
+            and not _DETERMINES_NAME.match(sentence, m.end())]
     ref_in_clause = [r for r in refs if r >= clause]
     owner = _possessive_owner(subjects, start, sentence)
     if owner is not None:
@@ -114,6 +115,8 @@ def claimant(orgs: list[OrgSpan], start: int, end: int, sentence: str,
     return after[0] if after else None
 
 
+# "its rival Acme", "son concurrent Acme": the reference only qualifies the name after it
+_DETERMINES_NAME = re.compile(r"\s+(?:[a-zà-ÿ][\w-]*\s+){1,2}(?-i:[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
 # "the startup", "la start-up": a named reference (not a pronoun)
 _NAMED_REFERENCE = re.compile(r"(?:the|la|l['’]|le)\s*\w", re.IGNORECASE)
 _OWNER_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}$")

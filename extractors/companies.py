@@ -9,7 +9,8 @@
 - ``company_spans`` cleans a Doc's ORG entities and adds appositive ones
   ("AI startup 11x", "la start-up Mistral AI").
 - ``find_reference`` finds "the company" / "la startup" / "it" in a sentence; ``main_company``
-  picks the article's main company they refer to; ``is_ai_context`` sets the AI flag.
+  ranks weighted mention counts (the extractor now uses ``subject.subject_company``, which
+  also skips counterparties); ``is_ai_context`` sets the AI flag.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from claimwatch.names import LEGAL_PATTERN, company_key, strip_legal_suffix
+from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.company_subjects import (
     descriptor_spans, genitive_spans, is_source_org, split_after_source, subject_spans,
     trim_place,
@@ -184,7 +186,8 @@ _SUBJECT = re.compile(
     r"a perdu|perdait|est valorisée|a été valorisée|a embauché|a licencié|vise|prévoit)\b")
 _LEADING = re.compile(
     r"(?:the|a|an|is|are|was|will|would|can|could|does|do|did|should|why|how|what|when|where|"
-    r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de)\s+", re.IGNORECASE)
+    r"here|imagine|but|and|so|if|as|while|le|la|les|l['’]|un|une|des|du|de|rival|rivals|"
+    r"competitor|competitors|son concurrent|concurrent)\s+", re.IGNORECASE)
 # "(NYSE: GM)": the exchange and the ticker are both organisations
 _TICKER = re.compile(r"\b(NYSE Arca|NYSE American|NYSE|NASDAQ|Nasdaq(?:GS|GM|CM)?|NYSEAmex|AMEX|"
                      r"LSE|TSX|ASX|OTCQX|Euronext)(?: Other)?\s*:\s*([A-Z](?:[A-Z.]{0,7}[A-Z])?)\b")
@@ -212,7 +215,8 @@ _NOT_A_NAME = re.compile(r"^\d+(?:st|nd|rd|th|s|m|k|b|bn|mn|km|kg|g|gb|mb|tb|mw|
                          r"er|e|ème|eme|è|d)?$")
 _COMPANY_NOUN = (r"(?:startup|start-up|start up|company|firm|maker|platform|provider|unicorn|"
                  r"scale-?up|vendor|developer|société|entreprise|licorne|plateforme|éditeur|"
-                 r"spécialiste|jeune pousse|pépite|fabricant)")
+                 r"spécialiste|jeune pousse|pépite|fabricant|"
+                 r"(?:fin|insur|assur|health|med|ed|prop|legal|bio|food|deep|clean|agri|reg)tech)")
 _FR_ADJ = (r"(?:\s+(?!(?:qui|que|dont|a|est|et|en|pour|dans|avec|sur|par|des|les|du|au|aux|le|la|"
            r"un|une|ses|son|sa|se|ce)\b)(?:d['’]\w+|de l['’]\w+|[a-zàâçéèêëîïôûù][\w-]*)){0,4}")
 _NUMERIC_CONTEXTS = [
@@ -431,18 +435,10 @@ def _clean(text: str, start: int, end: int, registry: CompanyRegistry | None) ->
     return OrgSpan(start, end, surface, key, is_outlet=is_outlet_key(key))
 
 
-_REFERENCE_EN = re.compile(
-    r"\b(?:the|The)\s+(?:company|startup|start-up|firm|business|group|unicorn)\b|"
-    r"\b(?:[Ii]ts|[Ii]t)\b")
-_REFERENCE_FR = re.compile(
-    r"\b(?:[Ll]a\s+(?:start-up|startup|société|jeune pousse|pépite|licorne|firme)|"
-    r"[Ll]['’]entreprise|[Ll]e groupe)\b|\b(?:[Ee]lle|[Ss]on|[Ss]a|[Ss]es)\b")
-
-
 def find_reference(sentence: str, language: str = "en") -> tuple[int, int] | None:
-    """The first "the company"/"la startup"/"it"-like reference in ``sentence``, or None."""
-    pattern = _REFERENCE_FR if language == "fr" else _REFERENCE_EN
-    m = pattern.search(sentence)
+    """The first "the company"/"la startup"/"it"-like reference in ``sentence``, or None
+    (the words are the per-language table ``roles.REFERENCES``)."""
+    m = compiled("references", language).search(sentence)
     return (m.start(), m.end()) if m else None
 
 

@@ -55,8 +55,9 @@ _AFTER = re.compile(
     rf"|^,?\s+{_LEGAL}\b|^\s*\(\s*{_EXCHANGES}\s*:"
     # "Acme, a payments startup,", "Acme, la jeune pousse lyonnaise"
     r"|^,\s+(?:a|an|the|une?|la|le|l['’])\s*(?:[\w'’-]+\s+){0,3}?(?:startup|start-up|company|"
-    r"firm|unicorn|scale-?up|fintech|maker|platform|provider|developer|société|entreprise|"
-    r"jeune pousse|licorne|pépite|plateforme|éditeur|spécialiste|fabricant)\b")
+    r"firm|unicorn|scale-?up|maker|platform|provider|developer|société|entreprise|"
+    r"jeune pousse|licorne|pépite|plateforme|éditeur|spécialiste|fabricant|"
+    r"(?:fin|insur|assur|health|med|ed|prop|legal|bio|food|deep|clean|agri|reg)tech)\b")
 # words before a name: "analyst at X", "investment bank X", "shares of X", "joined X"
 _BEFORE = re.compile(
     r"(?:\b(?:analysts?|economists?|strategists?|executives?|directors?|head|partners?|"

@@ -6,7 +6,8 @@ line in the French list. ``compiled(table, language, ...)`` builds (once) the re
 rules use.
 
 - ``COUNTERPARTY_BEFORE`` — words right before an organisation that make it a counterparty
-  of the figure (investor, lender, acquirer, customer, partner, rival, auditor): "backed by
+  of the figure (investor, lender, acquirer, customer, partner, auditor; a rival is none,
+  its own figures are its own): "backed by
   X", "acquired by X", "a lender, X", "soutenue par X", "rachetée par X";
 - ``COUNTERPARTY_AFTER`` — words right after an organisation that make it the counterparty:
   "X invested", "X paid ... to buy", "X, a lender,", "X avait investi", "X a injecté";
@@ -33,7 +34,7 @@ COUNTERPARTY_BEFORE: dict[str, list[str]] = {
         r"(?:its |the )?creditors?,?", r"(?:its |the )?(?:main |biggest |largest )?"
         r"(?:investors?|backers?|shareholders?),?", r"(?:investors?|backers?) (?:such as|like|"
         r"including)", r"backers that included", r"(?:that|which) included",
-        r"(?:its |the )?(?:auditors?|rivals?|competitors?|partners?|customers?|clients?),?",
+        r"(?:its |the )?(?:auditors?|partners?|customers?|clients?),?",
         r"(?:customers?|clients?|partners?) (?:such as|like|including)", r"partnered with",
         r"a partnership with", r"a deal with", r"sued", r"a (?:lawsuit|complaint) (?:by|from)",
         r"(?:a )?firm owned by", r"worked (?:at|for)", r"passed through", r"alumni of",
@@ -47,7 +48,7 @@ COUNTERPARTY_BEFORE: dict[str, list[str]] = {
         r"financ[ée](?:e|s|es)? par", r"détenu(?:e|s|es)? par", r"rachet[ée](?:e|s|es)? par",
         r"acquis(?:e|es)? par", r"repris(?:e|es)? par", r"vendu(?:e|s|es)? à",
         r"(?:un |l['’])?investissement (?:de|d['’])", r"(?:son |le )?(?:principal )?"
-        r"(?:créancier|prêteur|investisseur|actionnaire|client|partenaire|concurrent|rival|"
+        r"(?:créancier|prêteur|investisseur|actionnaire|client|partenaire|"
         r"auditeur),?", r"parmi lesquels", r"parmi lesquelles", r"auprès de",
         r"(?:clients?|partenaires?) (?:comme|tels? que|dont)", r"un partenariat avec",
         r"un accord avec", r"pass[ée]s? par", r"ancien(?:ne)?s? (?:de|d['’])",
@@ -62,7 +63,7 @@ COUNTERPARTY_AFTER: dict[str, list[str]] = {
         r"(?:had |has |have )?(?:invested|injected|put|paid|spent|lent|loaned|wagered|bet)",
         r"(?:had |has )?(?:bought|acquired|agreed to (?:buy|acquire)|took over)",
         r"(?:had |has )?(?:led|co-led|joined|participated in) (?:the|its|a) (?:round|deal)",
-        r",? an? (?:lender|creditor|investor|backer|shareholder|auditor|rival|competitor|customer|"
+        r",? an? (?:lender|creditor|investor|backer|shareholder|auditor|customer|"
         r"client|partner)", r"['’]s (?:investment|stake|acquisition|takeover|loan)",
         r"(?:invests|invest|pays|buys|acquires)",
         r"(?:now )?(?:accuses|accused|alleges|alleged|sues|sued|charges|charged|shuts|shut down|"
@@ -74,7 +75,7 @@ COUNTERPARTY_AFTER: dict[str, list[str]] = {
         r"(?:a|avait)(?: déjà)? (?:racheté|acquis|repris)", r"accuse", r"a accusé", r"poursuit",
         r"a porté plainte", r"investit", r"rachète", r"injecte",
         r",? (?:son |le |un )?(?:créancier|prêteur|investisseur|actionnaire|auditeur|"
-        r"concurrent|client|partenaire)", r"participe", r"a participé", r"(?:ne )?participe pas",
+        r"client|partenaire)", r"participe", r"a participé", r"(?:ne )?participe pas",
     ],
 }
 

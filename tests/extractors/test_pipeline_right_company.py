@@ -159,3 +159,22 @@ def test_pipeline_right_company_product_and_share_of_orders(extractor):
     result = _extract(extractor, "L'IA des centres d'appel", fr, "fr")
     assert [(c.company, c.value, c.unit) for c in result.claims] == [
         ("Kestrel Labs", 60, "percent")]
+
+
+def test_pipeline_right_company_sector_noun_marks_the_company(extractor):
+    fr = ("Fondée en 2018 par Aline Morvan, Pennybright est une assurtech lyonnaise. "
+          "La société a levé 85 millions de dollars auprès de Fonds Chardon.")
+    result = _extract(extractor, "Pennybright, l'assurtech qui a trop promis", fr, "fr")
+    assert [(c.company, c.value, c.unit) for c in result.claims] == [
+        ("Pennybright", 85e6, "USD")]
+
+
+def test_pipeline_right_company_rival_keeps_its_own_figure(extractor):
+    en = ("Brightloom sells scheduling software to clinics. Rival Tidemark Systems reported "
+          "revenue of $300 million last year.")
+    result = _extract(extractor, "Brightloom's growth questioned", en, "en")
+    assert [(c.company, c.value) for c in result.claims] == [("Tidemark Systems", 300e6)]
+    fr = ("Brightloom vend des logiciels aux cliniques. Son concurrent Tidemark Systems a réalisé "
+          "300 millions d'euros de chiffre d'affaires l'an dernier.")
+    result = _extract(extractor, "Brightloom, une croissance contestée", fr, "fr")
+    assert [(c.company, c.value) for c in result.claims] == [("Tidemark Systems", 300e6)]
