@@ -372,6 +372,11 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     noun = _share_noun(sentence, q.end) or (q.noun.lower() if q.noun else None)
     tasks = re.search(rf"\b(?:{_TASK_NOUNS})\b", clause, _I)
     # share of a product built by the AI
+    if re.match(r"\s*(?:automated|automatic|autonomous|hands-off|AI-(?:run|driven|powered|handled)|"
+                r"automatisée?s?|automatiques?|autonomes?)\b", sentence[q.end:q.end + 25], _I) or \
+            re.search(r"\b(?:automatisée?s?|autonomes?)\s+à\s+(?:(?:plus de|près de|environ)\s+)?$",
+                      sentence[max(0, q.start - 40):q.start], _I):
+        return Figure("automation_rate", noun, True)  # "the process is 90% automated"
     if _BUILT_RE.search(clause) or (
             noun and re.fullmatch(_PRODUCT_NOUNS, noun, _I) and _BUILD_VERB_RE.search(clause)
             and _AI_WORD.search(sentence)):

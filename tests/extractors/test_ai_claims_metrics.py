@@ -130,3 +130,11 @@ def test_ai_claims_rates_of_answers_and_reviewed_sales(extractor, text, language
 def test_ai_claims_people_replaced_are_not_people_behind(extractor, text, language):
     rows = _rows(extractor, text, language)
     assert {r[1] for r in rows} == {"other"} and all(r[4].endswith("replaced") for r in rows)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Orderly says its kitchen is now 90% automated.", "en"),
+    ("Commandia affirme que sa chaîne est automatisée à 90 %.", "fr"),
+])
+def test_ai_claims_percent_automated(extractor, text, language):
+    assert any(r[1] == "automation_rate" and r[2] == 90 for r in _rows(extractor, text, language))
