@@ -129,7 +129,7 @@ _DISCOUNT = re.compile(r"\b(?:discount\w*|off|coupon|promo\w*|deals?|sale|code|r
                        r"immédiate|bon plan|prix|price|réduction de prix|offre)\b", _I)
 _OVERSTATED = re.compile(r"\b(?:overstat\w+|inflat(?:ed|ing)|exaggerat\w+|pump(?:ed|ing) up|"
                          r"padd(?:ed|ing)|gonfl\w+|surévalu\w+|exagér\w+|surestim\w+)\b", _I)
-_RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
+_RATE_NOUN = re.compile(r"accura|precision|\brates?\b|false|error rate|taux|précision|fiabilité|"
                         r"faux|fausse|exactitude|hallucinat", _I)
 _BOT_RE = re.compile(
     r"\b(?:fake|bots?|fraudulent|fictitious|non-?existent|phony|phoney|inauthentic|spam|sham|"
@@ -405,7 +405,9 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
         err = err if err and _RATE_NOUN.search(err.group(0)) else None
         det = det if det and _RATE_NOUN.search(det.group(0)) else None
     if err or det:
-        if metric in ("revenue", "arr", "profit", "growth", "churn") and not noun:
+        named_rate = min((_distance(c, s, e) for c in (err, det)
+                          if c is not None and _RATE_NOUN.search(c.group(0))), default=99)
+        if metric in ("revenue", "arr", "profit", "growth", "churn") and not noun and named_rate > 30:
             return None  # "revenue rose 20%, helped by fewer errors": not a rate of the AI
         if _distance(err, s, e) <= _distance(det, s, e):
             return Figure("error_rate", noun, True)

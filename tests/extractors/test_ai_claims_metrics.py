@@ -138,3 +138,12 @@ def test_ai_claims_people_replaced_are_not_people_behind(extractor, text, langua
 ])
 def test_ai_claims_percent_automated(extractor, text, language):
     assert any(r[1] == "automation_rate" and r[2] == 90 for r in _rows(extractor, text, language))
+
+
+@pytest.mark.parametrize("text,language,metric", [
+    ("Scanwise's error rate fell to 2% in the quarter.", "en", "error_rate"),
+    ("Le taux d'erreur de Vigilo est tombé à 2 %.", "fr", "error_rate"),
+    ("Voltrack's revenue rose 2%, helped by fewer errors.", "en", "growth"),
+])
+def test_ai_claims_a_named_rate_beats_a_change_verb(extractor, text, language, metric):
+    assert {r[1] for r in _rows(extractor, text, language)} == {metric}
