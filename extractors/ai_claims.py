@@ -147,7 +147,7 @@ _BUILT_RE = re.compile(
     r"intelligence|machines?|algorithms?|software|platform|bots?|automation|models?|LLMs?|"
     r"[\w.-]+\s+AI)\b|\b(?:AI|machine)[- ](?:built|generated|written|coded|produced)\b|"
     r"\b(?:construit|bâti|écrit|généré|produit|développé|conçu|codé|réalisé|fait)e?s?\s+"
-    r"(?:\w+\s+){0,2}?par\s+(?:l['’]|une |la |le |son |sa )?(?:IA|intelligence artificielle|"
+    r"(?:[^.;,]{0,20}?\s)?par\s+(?:l['’]|une |la |le |son |sa )?(?:IA|intelligence artificielle|"
     r"machine|algorithme|plateforme|logiciel|robot)\b", _I)
 _BUILD_VERB_RE = re.compile(
     r"\b(?:build|builds|built|building|produce|produces|produced|write|writes|wrote|written|"

@@ -147,3 +147,15 @@ def test_ai_claims_percent_automated(extractor, text, language):
 ])
 def test_ai_claims_a_named_rate_beats_a_change_verb(extractor, text, language, metric):
     assert {r[1] for r in _rows(extractor, text, language)} == {metric}
+
+
+@pytest.mark.parametrize("text,language,metric,value", [
+    ("L'application de Quillbyte a été codée à 80 % par l'IA.", "fr", "ai_built_share", 80),
+    ("Le portique de Vigilo affiche un taux de fausses alertes de 30 %.", "fr", "error_rate", 30),
+    ("Chirpnet revendique 2 millions d'utilisateurs, dont 40 % de faux comptes.", "fr",
+     "bot_share", 40),
+    ("Scanwise's gates raised false alarms 50% of the time, an audit found.", "en",
+     "error_rate", 50),
+])
+def test_ai_claims_more_phrasings(extractor, text, language, metric, value):
+    assert any(r[1] == metric and r[2] == value for r in _rows(extractor, text, language))
