@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimwatch.extractors.metrics import count_metric_by_verb
 from claimwatch.extractors.models import Quantity
 
 __all__ = ["DROP_PRODUCT_PRICES", "Figure", "classify", "clause_of", "other_kind_for"]
@@ -260,7 +261,7 @@ _PITCHED_INVESTORS = re.compile(r"\b(?:pitched|promised|told|assured|showed|pres
 _ACQUISITION = re.compile(r"\b(?:acquir\w+|acquisition|bought|buy|buying|purchas\w+|takeover|"
                           r"rach\w+|acquis\w*|achet\w+|reprise)\b", _I)
 _MONEY_KINDS = [
-    (re.compile(r"\bdeposits?\b|\bdépôts?\b|\bacomptes?\b", _I), "deposits"),
+    (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
     (re.compile(r"\bsettle\w*|\btransaction judiciaire\b", _I), "settlement"),
     (re.compile(r"\bdebts?\b|\bloans?\b|\bcredit line\b|\blender\b|\bcreditor\b|\bdettes?\b|"
@@ -401,7 +402,8 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     # detection and error rates, nearest cue wins
     err = _near(_ERROR_RE, clause, s, e, 60)
     det = _near(_DETECT_RE, clause, s, e, 60)
-    if not noun:  # a verb ("missed", "detects") needs what it counts; a rate noun does not
+    if not (noun or _SHARE_OF.match(sentence[q.end:q.end + 70])):
+        # a verb ("missed", "detects") needs what it counts ("of knives", "of them"); a rate does not
         err = err if err and _RATE_NOUN.search(err.group(0)) else None
         det = det if det and _RATE_NOUN.search(det.group(0)) else None
     if err or det:
@@ -465,8 +467,10 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
             return Figure("other", other_kind_for(sentence, q), True)
         if _BEHIND_AI.search(sentence[lo:hi]) and _AI_WORD.search(sentence):
             return Figure("human_involvement", other_kind_for(sentence, q), True)
-    if _BOT_RE.search(after[:40]):
-        return Figure("other", other_kind_for(sentence, q), True)  # "3 million fake accounts"
+    if re.match(r"\s*(?:[\w-]+\s+){0,1}?(?:fake|bots?|fraudulent|fictitious|phony|phoney|"
+                r"non-?existent|inauthentic|spam|made-up|faux|fictifs|factices)\b",
+                sentence[q.end:q.end + 40], _I) and _BOT_RE.search(sentence[q.end:q.end + 50]):
+        return Figure("other", "fake accounts", True)  # "3 million fake accounts"
     reservation = re.match(r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|"
                            r"pré-?commandes?|précommandes?|orders|commandes)\b", after, _I) or (
         not q.noun and re.search(r"\b(?:reservations?|réservations?|pre-?orders?|pré-?commandes?|"
@@ -474,9 +478,14 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
                                  sentence[max(0, q.start - 40):q.start], _I))
     if reservation and metric not in ("customers", "users", "employees"):
         return Figure("other", other_kind_for(sentence, q), True)  # orders are not units sold
+    if metric == "units" and re.match(r"^(?:[\w-]+\s+){0,2}?(?:features?|updates?|versions?|"
+                                      r"releases?|fonctionnalités?|mises à jour)\b", after, _I):
+        return Figure("other", other_kind_for(sentence, q), True)  # "16 updates shipped": no units
     if metric == "units":  # units sold, shipped, delivered: "units", with what they are
         return Figure("units", other_kind_for(sentence, q), True)
-    if metric not in ("customers", "users", "employees") and _UNIT_NOUN.match(after):
+    if (metric not in ("customers", "users", "employees") or (
+            metric == "users" and q.noun and not _PEOPLE_NOUN.match(q.noun)
+            and not count_metric_by_verb(sentence, q.start, q.end))) and _UNIT_NOUN.match(after):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("customers", "users") and re.match(
             r"^\s*(?:[\w-]+\s+){0,2}?(?:who|qui)\s+(?:\w+\s+)?(?:bought|purchased|ordered|ont acheté|"

@@ -159,3 +159,17 @@ def test_ai_claims_a_named_rate_beats_a_change_verb(extractor, text, language, m
 ])
 def test_ai_claims_more_phrasings(extractor, text, language, metric, value):
     assert any(r[1] == metric and r[2] == value for r in _rows(extractor, text, language))
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Documents allege that nearly 3 million fake accounts were created at Chirpnet.", "en",
+     ("Chirpnet", "other", 2_700_000, "count", "fake accounts")),
+    ("Chirpnet had five million student users across 4,000 schools.", "en",
+     ("Chirpnet", "other", 4_000, "count", "schools")),
+    ("Quillbyte boasted 30,000 features shipped a year.", "en",
+     ("Quillbyte", "other", 30_000, "count", "features shipped")),
+])
+def test_ai_claims_counts_that_are_neither_users_nor_units(extractor, text, language, expected):
+    rows = _rows(extractor, text, language)
+    assert any(r[0] == expected[0] and r[1] == expected[1] and r[3] == expected[3]
+               and r[4] == expected[4] for r in rows), rows
