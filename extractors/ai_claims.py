@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from claimwatch.extractors.metrics import count_metric_by_verb
 from claimwatch.extractors.models import Quantity
+from claimwatch.extractors.word_figures import word_metric
 
 __all__ = ["DROP_PRODUCT_PRICES", "Figure", "classify", "clause_of", "other_kind_for"]
 
@@ -420,8 +421,6 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
 # ---------------------------------------------------------------------------- main entry
 def classify(sentence: str, q: Quantity, metric: str) -> Figure:
     """Refine ``metric`` (from :func:`metrics.metric_for`) for the quantity ``q`` of ``sentence``."""
-    from claimwatch.extractors.word_figures import word_metric
-
     if not any(ch.isdigit() for ch in q.text):
         word = word_metric(q.text)
         if word is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.attribution import DISPUTE_CUES
+from claimwatch.extractors.word_figures import has_word_figure
 
 __all__ = ["is_candidate", "split_sentences"]
 
@@ -67,5 +68,4 @@ def is_candidate(sentence: str) -> bool:
         return True
     if _CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence):
         return True
-    from claimwatch.extractors.word_figures import has_word_figure
     return has_word_figure(sentence)  # "none had been sold", "with no human intervention"
