@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimwatch.extractors.metrics import count_metric_by_verb
 from claimwatch.extractors.models import Quantity
+from claimwatch.extractors.word_figures import word_metric
 
 __all__ = ["DROP_PRODUCT_PRICES", "Figure", "classify", "clause_of", "other_kind_for"]
 
@@ -129,7 +131,7 @@ _DISCOUNT = re.compile(r"\b(?:discount\w*|off|coupon|promo\w*|deals?|sale|code|r
                        r"immédiate|bon plan|prix|price|réduction de prix|offre)\b", _I)
 _OVERSTATED = re.compile(r"\b(?:overstat\w+|inflat(?:ed|ing)|exaggerat\w+|pump(?:ed|ing) up|"
                          r"padd(?:ed|ing)|gonfl\w+|surévalu\w+|exagér\w+|surestim\w+)\b", _I)
-_RATE_NOUN = re.compile(r"accura|precision|rate|false|error|erreur|précision|fiabilité|taux|"
+_RATE_NOUN = re.compile(r"accura|precision|\brates?\b|false|error rate|taux|précision|fiabilité|"
                         r"faux|fausse|exactitude|hallucinat", _I)
 _BOT_RE = re.compile(
     r"\b(?:fake|bots?|fraudulent|fictitious|non-?existent|phony|phoney|inauthentic|spam|sham|"
@@ -147,7 +149,7 @@ _BUILT_RE = re.compile(
     r"intelligence|machines?|algorithms?|software|platform|bots?|automation|models?|LLMs?|"
     r"[\w.-]+\s+AI)\b|\b(?:AI|machine)[- ](?:built|generated|written|coded|produced)\b|"
     r"\b(?:construit|bâti|écrit|généré|produit|développé|conçu|codé|réalisé|fait)e?s?\s+"
-    r"(?:\w+\s+){0,2}?par\s+(?:l['’]|une |la |le |son |sa )?(?:IA|intelligence artificielle|"
+    r"(?:[^.;,]{0,20}?\s)?par\s+(?:l['’]|une |la |le |son |sa )?(?:IA|intelligence artificielle|"
     r"machine|algorithme|plateforme|logiciel|robot)\b", _I)
 _BUILD_VERB_RE = re.compile(
     r"\b(?:build|builds|built|building|produce|produces|produced|write|writes|wrote|written|"
@@ -260,7 +262,7 @@ _PITCHED_INVESTORS = re.compile(r"\b(?:pitched|promised|told|assured|showed|pres
 _ACQUISITION = re.compile(r"\b(?:acquir\w+|acquisition|bought|buy|buying|purchas\w+|takeover|"
                           r"rach\w+|acquis\w*|achet\w+|reprise)\b", _I)
 _MONEY_KINDS = [
-    (re.compile(r"\bdeposits?\b|\bdépôts?\b|\bacomptes?\b", _I), "deposits"),
+    (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
     (re.compile(r"\bsettle\w*|\btransaction judiciaire\b", _I), "settlement"),
     (re.compile(r"\bdebts?\b|\bloans?\b|\bcredit line\b|\blender\b|\bcreditor\b|\bdettes?\b|"
@@ -372,6 +374,11 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     noun = _share_noun(sentence, q.end) or (q.noun.lower() if q.noun else None)
     tasks = re.search(rf"\b(?:{_TASK_NOUNS})\b", clause, _I)
     # share of a product built by the AI
+    if re.match(r"\s*(?:automated|automatic|autonomous|hands-off|AI-(?:run|driven|powered|handled)|"
+                r"automatisée?s?|automatiques?|autonomes?)\b", sentence[q.end:q.end + 25], _I) or \
+            re.search(r"\b(?:automatisée?s?|autonomes?)\s+à\s+(?:(?:plus de|près de|environ)\s+)?$",
+                      sentence[max(0, q.start - 40):q.start], _I):
+        return Figure("automation_rate", noun, True)  # "the process is 90% automated"
     if _BUILT_RE.search(clause) or (
             noun and re.fullmatch(_PRODUCT_NOUNS, noun, _I) and _BUILD_VERB_RE.search(clause)
             and _AI_WORD.search(sentence)):
@@ -396,11 +403,14 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
     # detection and error rates, nearest cue wins
     err = _near(_ERROR_RE, clause, s, e, 60)
     det = _near(_DETECT_RE, clause, s, e, 60)
-    if not noun:  # a verb ("missed", "detects") needs what it counts; a rate noun does not
+    if not (noun or _SHARE_OF.match(sentence[q.end:q.end + 70])):
+        # a verb ("missed", "detects") needs what it counts ("of knives", "of them"); a rate does not
         err = err if err and _RATE_NOUN.search(err.group(0)) else None
         det = det if det and _RATE_NOUN.search(det.group(0)) else None
     if err or det:
-        if metric in ("revenue", "arr", "profit", "growth", "churn") and not noun:
+        named_rate = min((_distance(c, s, e) for c in (err, det)
+                          if c is not None and _RATE_NOUN.search(c.group(0))), default=99)
+        if metric in ("revenue", "arr", "profit", "growth", "churn") and not noun and named_rate > 30:
             return None  # "revenue rose 20%, helped by fewer errors": not a rate of the AI
         if _distance(err, s, e) <= _distance(det, s, e):
             return Figure("error_rate", noun, True)
@@ -411,8 +421,6 @@ def _percent_ai(sentence: str, q: Quantity, metric: str) -> Figure | None:
 # ---------------------------------------------------------------------------- main entry
 def classify(sentence: str, q: Quantity, metric: str) -> Figure:
     """Refine ``metric`` (from :func:`metrics.metric_for`) for the quantity ``q`` of ``sentence``."""
-    from claimwatch.extractors.word_figures import word_metric
-
     if not any(ch.isdigit() for ch in q.text):
         word = word_metric(q.text)
         if word is not None:
@@ -458,8 +466,10 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
             return Figure("other", other_kind_for(sentence, q), True)
         if _BEHIND_AI.search(sentence[lo:hi]) and _AI_WORD.search(sentence):
             return Figure("human_involvement", other_kind_for(sentence, q), True)
-    if _BOT_RE.search(after[:40]):
-        return Figure("other", other_kind_for(sentence, q), True)  # "3 million fake accounts"
+    if re.match(r"\s*(?:[\w-]+\s+){0,1}?(?:fake|bots?|fraudulent|fictitious|phony|phoney|"
+                r"non-?existent|inauthentic|spam|made-up|faux|fictifs|factices)\b",
+                sentence[q.end:q.end + 40], _I) and _BOT_RE.search(sentence[q.end:q.end + 50]):
+        return Figure("other", "fake accounts", True)  # "3 million fake accounts"
     reservation = re.match(r"^(?:[\w-]+\s+){0,2}?(?:reservations?|réservations?|pre-?orders?|"
                            r"pré-?commandes?|précommandes?|orders|commandes)\b", after, _I) or (
         not q.noun and re.search(r"\b(?:reservations?|réservations?|pre-?orders?|pré-?commandes?|"
@@ -467,9 +477,14 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
                                  sentence[max(0, q.start - 40):q.start], _I))
     if reservation and metric not in ("customers", "users", "employees"):
         return Figure("other", other_kind_for(sentence, q), True)  # orders are not units sold
+    if metric == "units" and re.match(r"^(?:[\w-]+\s+){0,2}?(?:features?|updates?|versions?|"
+                                      r"releases?|fonctionnalités?|mises à jour)\b", after, _I):
+        return Figure("other", other_kind_for(sentence, q), True)  # "16 updates shipped": no units
     if metric == "units":  # units sold, shipped, delivered: "units", with what they are
         return Figure("units", other_kind_for(sentence, q), True)
-    if metric not in ("customers", "users", "employees") and _UNIT_NOUN.match(after):
+    if (metric not in ("customers", "users", "employees") or (
+            metric == "users" and q.noun and not _PEOPLE_NOUN.match(q.noun)
+            and not count_metric_by_verb(sentence, q.start, q.end))) and _UNIT_NOUN.match(after):
         return Figure("other", other_kind_for(sentence, q), True)
     if metric in ("customers", "users") and re.match(
             r"^\s*(?:[\w-]+\s+){0,2}?(?:who|qui)\s+(?:\w+\s+)?(?:bought|purchased|ordered|ont acheté|"

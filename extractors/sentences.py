@@ -11,6 +11,7 @@ import re
 
 from claimwatch.extractors.numbers import figure_words
 from claimwatch.extractors.attribution import DISPUTE_CUES
+from claimwatch.extractors.word_figures import has_word_figure
 
 __all__ = ["is_candidate", "split_sentences"]
 
@@ -62,5 +63,4 @@ def is_candidate(sentence: str) -> bool:
         return True
     if _CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence):
         return True
-    from claimwatch.extractors.word_figures import has_word_figure
     return has_word_figure(sentence)  # "none had been sold", "with no human intervention"

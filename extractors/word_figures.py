@@ -95,9 +95,26 @@ def has_word_figure(sentence: str) -> bool:
     return bool(_QUICK.search(sentence)) and bool(word_figures(sentence))
 
 
+# people going over every task: "contractors reviewed every transaction", "des humains vérifiaient
+# chaque commande" (100% human involvement)
+_HUMANS = re.compile(r"\b(?:humans?|people|workers?|staff(?:ers)?|employees?|contractors?|agents?|"
+                     r"operators?|reviewers?|engineers?|humains?|personnes?|salariés?|employés?|"
+                     r"opérateurs?|sous-traitants?|agents?|ingénieurs?)\b", _I)
+_REVIEW_ALL = re.compile(
+    r"\b(?:review\w*|check\w*|verif\w*|handl\w*|process\w*|label\w*|annotat\w*|approv\w*|"
+    r"watch\w*|monitor\w*|vérifi\w*|contrôl\w*|trait\w*|valid\w*|relis\w*|relu\w*|annot\w*|"
+    r"supervis\w*)\s+(?:\w+\s+)?(?P<all>every|each|all(?: the)?|chaque|toutes les|tous les)\s+"
+    r"(?:single\s+)?(?P<noun>orders?|transactions?|tasks?|requests?|calls?|conversations?|"
+    r"tickets?|purchases?|receipts?|videos?|images?|messages?|e-?mails?|recordings?|"
+    r"documents?|apps?|commandes?|transactions?|tâches?|demandes?|appels?|achats?|vidéos?|"
+    r"images?|enregistrements?|documents?)\b", _I)
+
+
 def word_metric(text: str) -> str | None:
     """The metric a word-figure phrase states: "automation_rate", "accuracy", "error_rate",
     "count" (a zero count whose metric the sentence decides), or None for other text."""
+    if _REVIEW_ALL.fullmatch(text.strip()):
+        return "human_involvement"
     if _NEVER_MISS.fullmatch(text.strip()):
         return "error_rate"
     if _AUTOMATED.fullmatch(text.strip()):
@@ -141,6 +158,12 @@ def word_figures(sentence: str, language: str | None = None) -> list[Quantity]:
             here = m.start() - sentence.find(clause)
             task = min(_TASKS.finditer(clause), key=lambda t: abs(t.start() - here)).group(0).lower()
             found.append(_q(sentence, m.start(), m.end(), 100.0, "percent", task))
+    for m in _REVIEW_ALL.finditer(sentence):
+        clause = _clause(sentence, m.start(), m.end())
+        if _DIGIT_PERCENT.search(clause) or not _HUMANS.search(clause[:clause.find(m.group(0))]
+                                                              or clause):
+            continue
+        found.append(_q(sentence, m.start(), m.end(), 100.0, "percent", m.group("noun").lower()))
     for m in _DETECT_ALL.finditer(sentence):
         if not _DETECT_NOUNS.match(m.group("noun")):
             continue

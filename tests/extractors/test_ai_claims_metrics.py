@@ -130,3 +130,46 @@ def test_ai_claims_rates_of_answers_and_reviewed_sales(extractor, text, language
 def test_ai_claims_people_replaced_are_not_people_behind(extractor, text, language):
     rows = _rows(extractor, text, language)
     assert {r[1] for r in rows} == {"other"} and all(r[4].endswith("replaced") for r in rows)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Orderly says its kitchen is now 90% automated.", "en"),
+    ("Commandia affirme que sa chaîne est automatisée à 90 %.", "fr"),
+])
+def test_ai_claims_percent_automated(extractor, text, language):
+    assert any(r[1] == "automation_rate" and r[2] == 90 for r in _rows(extractor, text, language))
+
+
+@pytest.mark.parametrize("text,language,metric", [
+    ("Scanwise's error rate fell to 2% in the quarter.", "en", "error_rate"),
+    ("Le taux d'erreur de Vigilo est tombé à 2 %.", "fr", "error_rate"),
+    ("Voltrack's revenue rose 2%, helped by fewer errors.", "en", "growth"),
+])
+def test_ai_claims_a_named_rate_beats_a_change_verb(extractor, text, language, metric):
+    assert {r[1] for r in _rows(extractor, text, language)} == {metric}
+
+
+@pytest.mark.parametrize("text,language,metric,value", [
+    ("L'application de Quillbyte a été codée à 80 % par l'IA.", "fr", "ai_built_share", 80),
+    ("Le portique de Vigilo affiche un taux de fausses alertes de 30 %.", "fr", "error_rate", 30),
+    ("Chirpnet revendique 2 millions d'utilisateurs, dont 40 % de faux comptes.", "fr",
+     "bot_share", 40),
+    ("Scanwise's gates raised false alarms 50% of the time, an audit found.", "en",
+     "error_rate", 50),
+])
+def test_ai_claims_more_phrasings(extractor, text, language, metric, value):
+    assert any(r[1] == metric and r[2] == value for r in _rows(extractor, text, language))
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("Documents allege that nearly 3 million fake accounts were created at Chirpnet.", "en",
+     ("Chirpnet", "other", 2_700_000, "count", "fake accounts")),
+    ("Chirpnet had five million student users across 4,000 schools.", "en",
+     ("Chirpnet", "other", 4_000, "count", "schools")),
+    ("Quillbyte boasted 30,000 features shipped a year.", "en",
+     ("Quillbyte", "other", 30_000, "count", "features shipped")),
+])
+def test_ai_claims_counts_that_are_neither_users_nor_units(extractor, text, language, expected):
+    rows = _rows(extractor, text, language)
+    assert any(r[0] == expected[0] and r[1] == expected[1] and r[3] == expected[3]
+               and r[4] == expected[4] for r in rows), rows

@@ -111,3 +111,17 @@ def test_word_figures_ratio_needs_a_share():
     from claimwatch.extractors.word_figures import ratio_figures
     assert ratio_figures("Voltrack raised money 3 times in 10 years.") == []
     assert [q.value for q in ratio_figures("Nine out of ten users pay.")] == [90.0]
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("At Orderly, contractors reviewed every transaction by hand.", "en",
+     ("Orderly", "human_involvement", 100, "percent", "transaction")),
+    ("Chez Commandia, des opérateurs vérifiaient chaque commande.", "fr",
+     ("Commandia", "human_involvement", 100, "percent", "commande")),
+])
+def test_word_figures_people_on_every_task(extractor, text, language, expected):
+    assert expected in _rows(extractor, text, language)
+
+
+def test_word_figures_an_ai_on_every_task_is_no_figure(extractor):
+    assert _rows(extractor, "Orderly's AI reviews every transaction in real time.", "en") == set()
