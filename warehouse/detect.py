@@ -50,6 +50,7 @@ are refreshed), rows no longer produced are deleted, new rows are inserted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import re
@@ -107,6 +108,7 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_period(period: str | None) -> tuple[str | None, date | None, date | None]:
     """(key, start, end) for a period string; equal keys mean the same period.
 
@@ -155,7 +157,7 @@ _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorç
 
 _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
-WITH prepared AS (
+WITH prepared AS MATERIALIZED (
 WITH base AS (
     SELECT c.* REPLACE (coalesce(n.canon, c.company) AS company), {{other_kind}} AS okind, a.source,
            coalesce(c.published_at, a.published_at) IS NULL AS undated,
@@ -190,6 +192,7 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        CASE WHEN b.flip THEN 100 - raw_hi ELSE raw_lo END AS lo,
        CASE WHEN b.flip THEN 100 - raw_lo ELSE raw_hi END AS hi,
        CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
+       b.claimed_by = 'company' AND regexp_matches(lower(b.sentence), '{_CHANGE_RE}') AS changes,
        CASE WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
             ELSE nullif(replace(replace(replace(regexp_extract(lower(b.sentence), '{_ROUND_RE}', 1),
@@ -201,9 +204,10 @@ WHERE b.pub_ts IS NOT NULL
     -- A company figure quoted inside an article that reports its own figure for the same
     -- measure is a quote: it is paired with that finding (inside the article) and with later
     -- reports, but a claim the company made elsewhere is preferred when one is on record.
-    SELECT *, claimed_by = 'company' AND bool_or(claimed_by = 'reporter')
-              OVER (PARTITION BY article_id, company, cmetric) AS quoted
-    FROM prepared
+    SELECT p.*, p.claimed_by = 'company' AND r.article_id IS NOT NULL AS quoted
+    FROM prepared p LEFT JOIN (SELECT DISTINCT article_id, company, cmetric FROM prepared
+                               WHERE claimed_by = 'reporter') r
+      ON r.article_id = p.article_id AND r.company = p.company AND r.cmetric = p.cmetric
 )
 SELECT * FROM marked
 """
@@ -278,16 +282,20 @@ def _pairs(where: str, scope: str = _ACROSS) -> str:
 _DOWN_FAR = "_cw_far(down, a_lo, b_hi, unit, $tol, rate)"
 _UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol, rate)"
 
+_NUMERIC_WHERE = f'''NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
+      AND NOT (a.changes AND a.article_id = b.article_id AND a.sentence_index = b.sentence_index)
+      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
+                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})'''
+# two joins, so that each side's filter is pushed into its scan: the company's claim against a
+# reporter's figure; the company's automation claim against its own admission of human work
+_BY_REPORTER = f"a.claimed_by = 'company' AND b.claimed_by = 'reporter' AND {_NUMERIC_WHERE}"
+_BY_ITSELF = (f"a.claimed_by = 'company' AND b.claimed_by = 'company' AND a.flip <> b.flip "
+              f"AND a.cmetric = 'automation_rate' AND {_NUMERIC_WHERE}")
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
-FROM ({_pairs(f'''a.claimed_by = 'company'
-      AND (b.claimed_by = 'reporter' OR (a.flip <> b.flip AND a.cmetric = 'automation_rate'))
-      AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
-      AND NOT (a.article_id = b.article_id AND a.sentence_index = b.sentence_index
-               AND regexp_matches(lower(a.sentence), '{_CHANGE_RE}'))
-      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
-                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''',
-                 _WITHIN_OR_ACROSS)})
+FROM ({_pairs(_BY_REPORTER, _WITHIN_OR_ACROSS)}
+      UNION ALL
+      {_pairs(_BY_ITSELF, _WITHIN_OR_ACROSS)})
 WHERE CASE WHEN complement THEN {_DOWN_FAR}
            WHEN cmetric IN {_INVERTED} THEN {_UP_FAR} OR (a_pkey = b_pkey AND {_DOWN_FAR})
            ELSE {_DOWN_FAR} OR (a_pkey = b_pkey AND {_UP_FAR}) END
@@ -381,18 +389,18 @@ FROM figured
 
 _CANDIDATES_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_cand AS
-WITH pairs AS (
+WITH pairs AS MATERIALIZED (
     SELECT * FROM ({_NUMERIC_SQL})
     UNION ALL BY NAME SELECT * FROM ({_REVISION_SQL})
     UNION ALL BY NAME SELECT * FROM ({_PROJECTION_SQL})
-), ranked AS (
+), ranked AS MATERIALIZED (
     SELECT *, row_number() OVER (
         PARTITION BY kind, company, metric, contradicting_article_id, b_pkey,
                      claim_article_id = contradicting_article_id
         ORDER BY a_pkey IS NOT DISTINCT FROM b_pkey DESC, c_quoted, c_ts DESC, distance,
                  severity DESC, claim_id, contradicting_claim_id) AS rn
     FROM pairs
-), best AS (
+), best AS MATERIALIZED (
     -- per (kind, company, metric, contradicting article, period of the finding, inside the
     -- article or not): the claim it contradicts, preferring the same period, a claim the company
     -- made outside a report, the latest, the nearest sentence; another claim of that group is
@@ -645,10 +653,14 @@ def explain(row: dict) -> str:
         label = str(row["c_kind"]).replace("_", " ")
     pct = f"{round(100 * (row.get('severity') or 0))}%"
 
+    figs: dict[str, str] = {}
+
     def fig(side: str) -> str:
-        value = row["claimed_value"] if side == "c" else row["reported_value"]
-        return format_figure(value, row.get(f"{side}_low"), row.get(f"{side}_high"),
-                             row.get(f"{side}_hedge"), unit, metric)
+        if side not in figs:
+            value = row["claimed_value"] if side == "c" else row["reported_value"]
+            figs[side] = format_figure(value, row.get(f"{side}_low"), row.get(f"{side}_high"),
+                                       row.get(f"{side}_hedge"), unit, metric)
+        return figs[side]
 
     def period(side: str) -> str:
         text = row.get(f"{side}_period")
@@ -667,8 +679,10 @@ def explain(row: dict) -> str:
             how = f"{pct} higher" if not lower else f"well below it (gap {pct})"
         else:
             how = f"{pct} lower" if lower else f"well above it (gap {pct})"
-        noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
-        claimed = _ai_phrase(metric, unit, fig("c"), noun)
+        claimed = None
+        if metric in _AI_PHRASE:
+            noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
+            claimed = _ai_phrase(metric, unit, fig("c"), noun)
         reported = fig("r")
         r_metric = row.get("r_metric")
         if claimed and r_metric and r_metric != metric and row.get("r_orig") is not None:
