@@ -26,7 +26,8 @@ errors is far although 98% vs 85% accuracy is 13%). ``other`` figures pair only 
 
 Companies are compared under one name per group (:func:`company_groups`: "Acme", "Acme AI",
 "acme.ai", "Acme Motors"), so a French article's claim meets an English finding. An undated
-article (no publication date) fits any date when no period says otherwise. Figures given as an
+article (no publication date) counts as seen at import: its figures fit any date when no period
+says otherwise, and its finding may follow any claim, but its claim never precedes a dated finding. Figures given as an
 order of magnitude ("des millions") are never compared.
 
 Per finding, the claim preferred is the one of the same period, made by the company outside a
@@ -269,7 +270,9 @@ _ACROSS = "a.article_id <> b.article_id"
 # a company's claim and a reporter's finding may sit in the same article (an investigation
 # states both); two company figures (revision) or a forecast (projection) may not
 _WITHIN_OR_ACROSS = "a.claim_id <> b.claim_id"
-_ORDERED = "(a.undated OR b.undated OR b.pub_date >= a.pub_date)"
+# an undated article counts as seen when imported: its finding may follow any claim, but its
+# claim never precedes a dated finding (nothing says the company said it first)
+_ORDERED = "(b.undated OR b.pub_date >= a.pub_date)"
 
 
 def _pairs(where: str, scope: str = _ACROSS) -> str:
@@ -344,7 +347,7 @@ WITH d AS (
            c.pend AS c_pend, c.eff_date AS c_eff
     FROM d LEFT JOIN _cw_claims c
       ON c.company = d.company AND c.claimed_by = 'company'
-     AND (c.article_id = d.article_id OR c.undated OR d.undated
+     AND (c.article_id = d.article_id OR d.undated
           OR c.pub_date <= CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE))
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
