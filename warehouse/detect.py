@@ -422,15 +422,18 @@ WITH pairs AS MATERIALIZED (
               <= {SAME_FIGURE} * greatest(abs(q.claimed_value), abs(r.claimed_value)))
 ), kept AS (
     -- a report that quotes the claim and states its own finding is complete in itself: a quote
-    -- of the claim found in another report adds nothing to it (the company's own statement
-    -- elsewhere still does); a report with a finding only is paired with the quote elsewhere
+    -- of the claim found in another report adds nothing to it, nor does the company's own
+    -- statement elsewhere of the figure the report quotes; a report with a finding only is
+    -- paired with the quote elsewhere
     SELECT * FROM best x
-    WHERE NOT (x.c_quoted AND x.claim_article_id <> x.contradicting_article_id AND EXISTS (
+    WHERE NOT (x.claim_article_id <> x.contradicting_article_id AND EXISTS (
         SELECT 1 FROM best i
         WHERE i.kind = 'numeric' AND i.claim_article_id = i.contradicting_article_id
           AND i.contradicting_article_id = x.contradicting_article_id
           AND i.company = x.company AND i.cmetric = x.cmetric
-          AND i.b_pkey IS NOT DISTINCT FROM x.b_pkey))
+          AND i.b_pkey IS NOT DISTINCT FROM x.b_pkey
+          AND (x.c_quoted OR abs(i.claimed_value - x.claimed_value)
+                             <= {SAME_FIGURE} * greatest(abs(i.claimed_value), abs(x.claimed_value)))))
 ), disputes AS (
     -- a dispute with no figure of its own, in an article that already states a figure against
     -- the company's claim of that metric, adds nothing: the numeric row says it with both
