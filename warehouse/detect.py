@@ -629,9 +629,9 @@ _COMPLEMENT_NOTE = {
     "error_rate": "{fig} missed or wrong",
     "accuracy": "{fig} accurate",
 }
-# "95% of orders", "95 % des commandes": the noun a percentage counts
-_COUNTED = re.compile(r"(?:%|\bper ?cent|\bpour ?cent)\s+(?:of|des|de la|de|du|d['’])\s*"
-                      r"(?:the |its |their |all |les |ses |leurs |la |l['’])?([^\W\d_][\w-]*)", re.I)
+# "95% of orders": the noun a percentage counts, for the (English) explanation; a French
+# sentence's noun would mix languages, so those read "tasks"
+_COUNTED = re.compile(r"(?:%|\bper ?cent)\s+of\s+(?:the |its |their |all )?([a-z][a-z-]*)", re.I)
 
 
 def _when(day) -> str:
