@@ -26,7 +26,8 @@ errors is far although 98% vs 85% accuracy is 13%). ``other`` figures pair only 
 
 Companies are compared under one name per group (:func:`company_groups`: "Acme", "Acme AI",
 "acme.ai", "Acme Motors"), so a French article's claim meets an English finding. An undated
-article (no publication date) fits any date when no period says otherwise. Figures given as an
+article (no publication date) counts as seen at import: its figures fit any date when no period
+says otherwise, and its finding may follow any claim, but its claim never precedes a dated finding. Figures given as an
 order of magnitude ("des millions") are never compared.
 
 Per finding, the claim preferred is the one of the same period, made by the company outside a
@@ -50,6 +51,7 @@ are refreshed), rows no longer produced are deleted, new rows are inserted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import re
@@ -107,6 +109,7 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_period(period: str | None) -> tuple[str | None, date | None, date | None]:
     """(key, start, end) for a period string; equal keys mean the same period.
 
@@ -155,7 +158,7 @@ _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorç
 
 _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
-WITH prepared AS (
+WITH prepared AS MATERIALIZED (
 WITH base AS (
     SELECT c.* REPLACE (coalesce(n.canon, c.company) AS company), {{other_kind}} AS okind, a.source, a.published_precision,
            coalesce(c.published_at, a.published_at) IS NULL AS undated,
@@ -191,6 +194,7 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        CASE WHEN b.flip THEN 100 - raw_hi ELSE raw_lo END AS lo,
        CASE WHEN b.flip THEN 100 - raw_lo ELSE raw_hi END AS hi,
        CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
+       b.claimed_by = 'company' AND regexp_matches(lower(b.sentence), '{_CHANGE_RE}') AS changes,
        CASE WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
             ELSE nullif(replace(replace(replace(regexp_extract(lower(b.sentence), '{_ROUND_RE}', 1),
@@ -202,9 +206,10 @@ WHERE b.pub_ts IS NOT NULL
     -- A company figure quoted inside an article that reports its own figure for the same
     -- measure is a quote: it is paired with that finding (inside the article) and with later
     -- reports, but a claim the company made elsewhere is preferred when one is on record.
-    SELECT *, claimed_by = 'company' AND bool_or(claimed_by = 'reporter')
-              OVER (PARTITION BY article_id, company, cmetric) AS quoted
-    FROM prepared
+    SELECT p.*, p.claimed_by = 'company' AND r.article_id IS NOT NULL AS quoted
+    FROM prepared p LEFT JOIN (SELECT DISTINCT article_id, company, cmetric FROM prepared
+                               WHERE claimed_by = 'reporter') r
+      ON r.article_id = p.article_id AND r.company = p.company AND r.cmetric = p.cmetric
 )
 SELECT * FROM marked
 """
@@ -268,7 +273,9 @@ _ACROSS = "a.article_id <> b.article_id"
 # a company's claim and a reporter's finding may sit in the same article (an investigation
 # states both); two company figures (revision) or a forecast (projection) may not
 _WITHIN_OR_ACROSS = "a.claim_id <> b.claim_id"
-_ORDERED = "(a.undated OR b.undated OR b.pub_last >= a.pub_date)"
+# an undated article counts as seen when imported: its finding may follow any claim, but its
+# claim never precedes a dated finding (nothing says the company said it first)
+_ORDERED = "(b.undated OR b.pub_last >= a.pub_date)"
 
 
 def _pairs(where: str, scope: str = _ACROSS) -> str:
@@ -281,16 +288,20 @@ def _pairs(where: str, scope: str = _ACROSS) -> str:
 _DOWN_FAR = "_cw_far(down, a_lo, b_hi, unit, $tol, rate)"
 _UP_FAR = "_cw_far(up, b_lo, a_hi, unit, $tol, rate)"
 
+_NUMERIC_WHERE = f'''NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
+      AND NOT (a.changes AND a.article_id = b.article_id AND a.sentence_index = b.sentence_index)
+      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
+                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})'''
+# two joins, so that each side's filter is pushed into its scan: the company's claim against a
+# reporter's figure; the company's automation claim against its own admission of human work
+_BY_REPORTER = f"a.claimed_by = 'company' AND b.claimed_by = 'reporter' AND {_NUMERIC_WHERE}"
+_BY_ITSELF = (f"a.claimed_by = 'company' AND b.claimed_by = 'company' AND a.flip <> b.flip "
+              f"AND a.cmetric = 'automation_rate' AND {_NUMERIC_WHERE}")
 _NUMERIC_SQL = f"""
 SELECT 'numeric' AS kind, * EXCLUDE ({_HELPERS}), greatest(down, up) AS severity
-FROM ({_pairs(f'''a.claimed_by = 'company'
-      AND (b.claimed_by = 'reporter' OR (a.flip <> b.flip AND a.cmetric = 'automation_rate'))
-      AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
-      AND NOT (a.article_id = b.article_id AND a.sentence_index = b.sentence_index
-               AND regexp_matches(lower(a.sentence), '{_CHANGE_RE}'))
-      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
-                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})''',
-                 _WITHIN_OR_ACROSS)})
+FROM ({_pairs(_BY_REPORTER, _WITHIN_OR_ACROSS)}
+      UNION ALL
+      {_pairs(_BY_ITSELF, _WITHIN_OR_ACROSS)})
 WHERE CASE WHEN complement THEN {_DOWN_FAR}
            WHEN cmetric IN {_INVERTED} THEN {_UP_FAR} OR (a_pkey = b_pkey AND {_DOWN_FAR})
            ELSE {_DOWN_FAR} OR (a_pkey = b_pkey AND {_UP_FAR}) END
@@ -339,7 +350,7 @@ WITH d AS (
            c.pend AS c_pend, c.eff_date AS c_eff
     FROM d LEFT JOIN _cw_claims c
       ON c.company = d.company AND c.claimed_by = 'company'
-     AND (c.article_id = d.article_id OR c.undated OR d.undated
+     AND (c.article_id = d.article_id OR d.undated
           OR c.pub_date <= _cw_last_day(CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE), d.published_precision))
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
@@ -384,18 +395,18 @@ FROM figured
 
 _CANDIDATES_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_cand AS
-WITH pairs AS (
+WITH pairs AS MATERIALIZED (
     SELECT * FROM ({_NUMERIC_SQL})
     UNION ALL BY NAME SELECT * FROM ({_REVISION_SQL})
     UNION ALL BY NAME SELECT * FROM ({_PROJECTION_SQL})
-), ranked AS (
+), ranked AS MATERIALIZED (
     SELECT *, row_number() OVER (
         PARTITION BY kind, company, metric, contradicting_article_id, b_pkey,
                      claim_article_id = contradicting_article_id
         ORDER BY a_pkey IS NOT DISTINCT FROM b_pkey DESC, c_quoted, c_ts DESC, distance,
                  severity DESC, claim_id, contradicting_claim_id) AS rn
     FROM pairs
-), best AS (
+), best AS MATERIALIZED (
     -- per (kind, company, metric, contradicting article, period of the finding, inside the
     -- article or not): the claim it contradicts, preferring the same period, a claim the company
     -- made outside a report, the latest, the nearest sentence; another claim of that group is
@@ -414,15 +425,18 @@ WITH pairs AS (
               <= {SAME_FIGURE} * greatest(abs(q.claimed_value), abs(r.claimed_value)))
 ), kept AS (
     -- a report that quotes the claim and states its own finding is complete in itself: a quote
-    -- of the claim found in another report adds nothing to it (the company's own statement
-    -- elsewhere still does); a report with a finding only is paired with the quote elsewhere
+    -- of the claim found in another report adds nothing to it, nor does the company's own
+    -- statement elsewhere of the figure the report quotes; a report with a finding only is
+    -- paired with the quote elsewhere
     SELECT * FROM best x
-    WHERE NOT (x.c_quoted AND x.claim_article_id <> x.contradicting_article_id AND EXISTS (
+    WHERE NOT (x.claim_article_id <> x.contradicting_article_id AND EXISTS (
         SELECT 1 FROM best i
         WHERE i.kind = 'numeric' AND i.claim_article_id = i.contradicting_article_id
           AND i.contradicting_article_id = x.contradicting_article_id
           AND i.company = x.company AND i.cmetric = x.cmetric
-          AND i.b_pkey IS NOT DISTINCT FROM x.b_pkey))
+          AND i.b_pkey IS NOT DISTINCT FROM x.b_pkey
+          AND (x.c_quoted OR abs(i.claimed_value - x.claimed_value)
+                             <= {SAME_FIGURE} * greatest(abs(i.claimed_value), abs(x.claimed_value)))))
 ), disputes AS (
     -- a dispute with no figure of its own, in an article that already states a figure against
     -- the company's claim of that metric, adds nothing: the numeric row says it with both
@@ -618,9 +632,9 @@ _COMPLEMENT_NOTE = {
     "error_rate": "{fig} missed or wrong",
     "accuracy": "{fig} accurate",
 }
-# "95% of orders", "95 % des commandes": the noun a percentage counts
-_COUNTED = re.compile(r"(?:%|\bper ?cent|\bpour ?cent)\s+(?:of|des|de la|de|du|d['’])\s*"
-                      r"(?:the |its |their |all |les |ses |leurs |la |l['’])?([^\W\d_][\w-]*)", re.I)
+# "95% of orders": the noun a percentage counts, for the (English) explanation; a French
+# sentence's noun would mix languages, so those read "tasks"
+_COUNTED = re.compile(r"(?:%|\bper ?cent)\s+of\s+(?:the |its |their |all )?([a-z][a-z-]*)", re.I)
 
 
 def _when(day) -> str:
@@ -648,10 +662,14 @@ def explain(row: dict) -> str:
         label = str(row["c_kind"]).replace("_", " ")
     pct = f"{round(100 * (row.get('severity') or 0))}%"
 
+    figs: dict[str, str] = {}
+
     def fig(side: str) -> str:
-        value = row["claimed_value"] if side == "c" else row["reported_value"]
-        return format_figure(value, row.get(f"{side}_low"), row.get(f"{side}_high"),
-                             row.get(f"{side}_hedge"), unit, metric)
+        if side not in figs:
+            value = row["claimed_value"] if side == "c" else row["reported_value"]
+            figs[side] = format_figure(value, row.get(f"{side}_low"), row.get(f"{side}_high"),
+                                       row.get(f"{side}_hedge"), unit, metric)
+        return figs[side]
 
     def period(side: str) -> str:
         text = row.get(f"{side}_period")
@@ -670,8 +688,10 @@ def explain(row: dict) -> str:
             how = f"{pct} higher" if not lower else f"well below it (gap {pct})"
         else:
             how = f"{pct} lower" if lower else f"well above it (gap {pct})"
-        noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
-        claimed = _ai_phrase(metric, unit, fig("c"), noun)
+        claimed = None
+        if metric in _AI_PHRASE:
+            noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
+            claimed = _ai_phrase(metric, unit, fig("c"), noun)
         reported = fig("r")
         r_metric = row.get("r_metric")
         if claimed and r_metric and r_metric != metric and row.get("r_orig") is not None:

@@ -148,3 +148,18 @@ def test_detect_ai_digest_shows_the_automation_contradiction(store):
         assert "95% of orders without a person" in out
         assert "(70% needed a human)" in out
         assert "30%" in out
+
+
+def test_detect_ai_french_automation_claim_against_english_finding(store):
+    fr = store.article("Le Quotidien Tech", "2025-02-01", language="fr")
+    store.claim(fr, "Quenby", "automation_rate", 100, "percent", language="fr",
+                sentence="Quenby assure que ses commandes sont traitées sans aucune intervention humaine.")
+    en = store.article("Fieldnote", "2025-04-01")
+    store.claim(en, "Quenby AI", "human_involvement", 60, "percent",
+                sentence="Contractors handled 60% of the orders, according to former staff.")
+    assert store.detect() == 1
+    [row] = store.rows()
+    assert (row["claim_article_id"], row["contradicting_article_id"]) == (fr, en)
+    assert (row["claimed_value"], row["reported_value"]) == (100, 40)
+    assert "100% of orders without a person" in row["explanation"]
+    assert "(60% needed a human)" in row["explanation"]

@@ -154,3 +154,13 @@ def test_detect_traps_revised_estimate_in_one_sentence_is_still_a_contradiction(
     store.claim(a, "Tolvane", "revenue", 90e6, period="2024", sentence=sentence, pos=2)
     store.claim(a, "Tolvane", "revenue", 20e6, by="reporter", period="2024", hedge="about", sentence=sentence, pos=2)
     assert store.detect() == 1
+
+
+def test_detect_traps_undated_claim_does_not_precede_a_dated_report(store):
+    report = store.article("Paper", "2024-09-20")
+    store.claim(report, "Ulmo", "users", 5000, "count", by="reporter")
+    claim = store.article("Archive", "2024-09-01")
+    store.con.execute("UPDATE articles SET published_at = NULL, first_seen_at = TIMESTAMPTZ "
+                      "'2026-11-30 00:00+00' WHERE article_id = ?", [claim])  # seen at import
+    store.claim(claim, "Ulmo", "users", 100000, "count")
+    assert store.detect() == 0  # nothing says the company said it before the report
