@@ -40,7 +40,8 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"analysts? (?:say|said|estimate|estimated|believe)", r"estimated by",
         r"(?:staff|employees) (?:said|say|told)", r"whistleblowers?", r"lawsuit",
         r"(?:the|a|its|his|her) complaint", r"(?:found|discovered|learned|revealed) that",
-        r"in (?:reality|truth|fact)", r"clos(?:er|e) to", r"actually (?:had|has|was|were)",
+        r"in (?:reality|truth|fact)", r"clos(?:er|e) to", r"actually (?:had|has|was|were|received|got|"
+        r"bought|acquired|found|delivered)",
         r"reportedly", r"allegedly", r"alleges?", r"(?:an? |the )?audit(?:ors)? (?:found|showed|"
         r"revealed)", r"(?:regulators?|prosecutors?|the sec|the ftc|the doj) (?:said|say|found|"
         r"alleged|alleges|charged)", r"(?:its|the|an?|their) (?:annual |quarterly |latest |"
@@ -102,6 +103,11 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"expects", r"aims", r"plans", r"targets", r"projects", r"forecasts", r"hopes",
         r"(?:had |has )?(?:promised|pledged|vowed|committed) to",
         r"(?:and|but) (?:says|said|claims|claimed) (?:it|that|they)", r"(?:publicly )?cited",
+        # what a buyer or investor was led to believe: the company's representation
+        r"(?:what|which) (?:it|they|he|she|investors|the (?:bank|buyer|acquirer|investors?|fund)) "
+        r"(?:thought|believed|assumed|was told) (?:it was|was|were|it had)",
+        r"on the (?:understanding|belief|assumption|premise) that",
+        r"believing (?:it|they) (?:was|were) (?:buying|acquiring|getting|investing in)",
     ],
     "fr": [
         r"selon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|"
@@ -119,6 +125,9 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"(?:avait |a )?promis de", r"s['’](?:est|était) engagée? à",
         r"compte (?:en |y )?\w+er", r"dit (?:compter|avoir|réaliser|employer|servir|atteindre)",
         r"en annonçant", r"annonçant", r"revendiquant", r"affirmant",
+        r"(?:croyant|pensant) (?:acheter|acquérir|racheter|investir dans|obtenir)",
+        r"ce qu['’](?:elle|il|ils|elles|on) (?:croyai(?:en)?t|pensai(?:en)?t) (?:être|acheter|acquérir)",
+        r"en (?:croyant|pensant) que", r"soutenant qu[e'’]",
     ],
 }
 
