@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.source_cues import (
-    CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
+    BELIEF_CUES, CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
 )
 
 __all__ = ["DISPUTE_CUES", "claimed_by", "dispute_cue", "is_company_sourced", "is_forecast"]
@@ -41,6 +41,7 @@ _REPORTER = re.compile(_table_regex(REPORTER_CUES), _I)
 _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
                            r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
 _COMPANY = re.compile(_table_regex(COMPANY_CUES), _I)
+_BELIEF = re.compile(_table_regex(BELIEF_CUES), _I)
 _SPEECH = re.compile(_table_regex(SPEECH_VERBS), _I)
 _ACCORDING = re.compile(r"according to|selon|d['’]après", _I)
 _ACCORDING_END = re.compile(r"(?:according to|selon|d['’]après)\s+$", _I)
@@ -79,6 +80,10 @@ def claimed_by(sentence: str, start: int | None = None,
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
+    # "paid $90M for what it thought was a firm with 2M members": a buyer's belief is the
+    # company's representation, for the figures after it only
+    company += [(m.start(), m.end(), "company") for m in _BELIEF.finditer(sentence)
+                if start is None or m.end() <= start]
     # "the startup's former CFO told": a company cue inside a reporter cue is the reporter's
     company = [c for c in company if not any(r[0] <= c[0] < r[1] for r in reporter)]
     if start is None:  # the sentence as a whole: an independent source anywhere wins

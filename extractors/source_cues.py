@@ -17,7 +17,7 @@ English quote in a French article still counts).
 
 from __future__ import annotations
 
-__all__ = ["CLAIMED_AFTER", "CLAIMED_BEFORE", "COMPANY_CUES", "REPORTER_CUES"]
+__all__ = ["BELIEF_CUES", "CLAIMED_AFTER", "CLAIMED_BEFORE", "COMPANY_CUES", "REPORTER_CUES"]
 
 _DETERMINERS = (r"(?:(?:several|multiple|two|three|four|five|\d+|some|anonymous|internal|the|a|an|"
                 r"its|his|her|their|our|court|financial|people|former|current|)\s*)*")
@@ -103,11 +103,6 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"expects", r"aims", r"plans", r"targets", r"projects", r"forecasts", r"hopes",
         r"(?:had |has )?(?:promised|pledged|vowed|committed) to",
         r"(?:and|but) (?:says|said|claims|claimed) (?:it|that|they)", r"(?:publicly )?cited",
-        # what a buyer or investor was led to believe: the company's representation
-        r"(?:what|which) (?:it|they|he|she|investors|the (?:bank|buyer|acquirer|investors?|fund)) "
-        r"(?:thought|believed|assumed|was told) (?:it was|was|were|it had)",
-        r"on the (?:understanding|belief|assumption|premise) that",
-        r"believing (?:it|they) (?:was|were) (?:buying|acquiring|getting|investing in)",
     ],
     "fr": [
         r"selon (?:l['’]entreprise|la (?:société|start-up|startup|jeune pousse)|son (?:pdg|"
@@ -125,10 +120,20 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"(?:avait |a )?promis de", r"s['’](?:est|était) engagée? à",
         r"compte (?:en |y )?\w+er", r"dit (?:compter|avoir|réaliser|employer|servir|atteindre)",
         r"en annonçant", r"annonçant", r"revendiquant", r"affirmant",
-        r"(?:croyant|pensant) (?:acheter|acquérir|racheter|investir dans|obtenir)",
-        r"ce qu['’](?:elle|il|ils|elles|on) (?:croyai(?:en)?t|pensai(?:en)?t) (?:être|acheter|acquérir)",
-        r"en (?:croyant|pensant) que", r"soutenant qu[e'’]",
+        r"soutenant qu[e'’]",
     ],
+}
+
+# what a buyer or investor was led to believe: the company's representation, for the figures
+# after the cue only ("paid $90M on the understanding that 2 million people used it")
+BELIEF_CUES: dict[str, list[str]] = {
+    "en": [r"(?:what|which) (?:it|they|he|she|investors|the (?:bank|buyer|acquirer|investors?|fund)) "
+           r"(?:thought|believed|assumed|was told) (?:it was|was|were|it had)",
+           r"on the (?:understanding|belief|assumption|premise) that",
+           r"believing (?:it|they) (?:was|were) (?:buying|acquiring|getting|investing in)"],
+    "fr": [r"(?:croyant|pensant) (?:acheter|acquérir|racheter|investir dans|obtenir)",
+           r"ce qu['’](?:elle|il|ils|elles|on) (?:croyai(?:en)?t|pensai(?:en)?t) (?:être|acheter|acquérir)",
+           r"en (?:croyant|pensant) que"],
 }
 
 CLAIMED_BEFORE: dict[str, list[str]] = {

@@ -32,3 +32,10 @@ def test_attribution_buyer_belief_claim_inside_court_papers_fr():
     s = ("Selon des documents judiciaires, Zentra a trompé ses investisseurs en soutenant que "
          "60 % de son code était écrit par l’IA.")
     assert _by(s, "60 %") == "company"
+
+
+def test_attribution_buyer_belief_only_after_the_cue():
+    s = "Quill was bought for $40 million on the understanding that 900,000 students used it."
+    assert _by(s, "$40 million") == "reporter"
+    f = "Le fonds a payé 40 millions d’euros en croyant acheter une société de 500 000 clients."
+    assert _by(f, "40 millions") == "reporter"
