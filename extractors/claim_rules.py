@@ -27,7 +27,7 @@ from claimwatch.extractors.metrics import COUNT_METRICS, CURRENCY_METRICS, metri
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Claim
 
-__all__ = ["carried_currency", "conversions", "elliptical_parent", "is_business",
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business",
            "is_distractor_count", "is_year", "merge_headline_repeats", "metric_from_before",
            "own_metric", "refers_back"]
 
@@ -239,3 +239,21 @@ def merge_headline_repeats(claims: list[Claim]) -> list[Claim]:
             kept = replace(kept, alt_value=c.alt_value, alt_unit=c.alt_unit)
         out[j] = kept
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but|et|mais|tandis que|alors que)\s", re.IGNORECASE)
+
+
+def figure_clause(sentence: str, start: int) -> str | None:
+    """The clause of the figure at ``start`` when the sentence names two different years
+    ("2024 revenue was cut from $220M to $55M, and 2023 sales from $180M to $45M"): its
+    period is that clause's, not the sentence's first year. None when one year or none."""
+    if len(set(_YEAR.findall(sentence))) < 2:
+        return None
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+    for left, right in zip(bounds, bounds[1:]):
+        if left <= start < right:
+            clause = sentence[left:right]
+            return clause if _YEAR.search(clause) else None
+    return None
