@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, find_reference, is_source_org
-from claimwatch.extractors.attribution import dispute_cue
+from claimwatch.extractors.attribution import DISPUTE_CUES, dispute_cue
 from claimwatch.extractors.metrics import find_metric_cues
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Dispute
@@ -220,6 +220,10 @@ def is_source_count(sentence: str, q: Quantity) -> bool:
                 or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
 
 
+_PEOPLE_NOUN = re.compile(r"(?:investors?|backers?|shareholders?|investisseurs?|actionnaires?|"
+                          r"bailleurs?)", re.IGNORECASE)
+
+
 def find_dispute(article_id: str, language: str, sentence: str, index: int, orgs: list[OrgSpan],
                  main_surface: str | None, registry: CompanyRegistry) -> Dispute | None:
     """The dispute of ``sentence`` (a cue such as "inflated", the company it is about and the
@@ -231,8 +235,13 @@ def find_dispute(article_id: str, language: str, sentence: str, index: int, orgs
     name = disputed(orgs, position, cue, sentence, language, main_surface, registry)
     if name is None:
         return None
-    cues = [c for c in find_metric_cues(sentence) if c[0] not in ("growth", "churn")]
-    metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
+    # the people deceived ("misleading investors", "trompé ses investisseurs") are no funding figure
+    cues = [c for c in find_metric_cues(sentence) if c[0] not in ("growth", "churn")
+            and not _PEOPLE_NOUN.fullmatch(sentence[c[1]:c[2]])]
+    # the metric named nearest any of the sentence's dispute words ("misleading demos, ...,
+    # inflating the pre-orders": the pre-orders)
+    positions = [m.start() for m in DISPUTE_CUES.finditer(sentence)] or [position]
+    metric = min(cues, key=lambda c: min(abs(c[1] - p) for p in positions))[0] if cues else None
     if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
         metric = "customers"
     return Dispute(article_id, registry.canonical(name), metric, cue, sentence,
