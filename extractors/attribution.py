@@ -47,6 +47,11 @@ _ACCORDING = re.compile(r"according to|selon|d['’]après", _I)
 _ACCORDING_END = re.compile(r"(?:according to|selon|d['’]après)\s+$", _I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|yet|mais|alors que|tandis que)\b", _I)
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|qui)\s+(?:\w+ly\s+|had\s+|has\s+|avait\s+|a\s+)?$", _I)
+# the relative clause ends (a comma) and a main verb follows before the figure
+_RELATIVE_CLOSED = re.compile(r",\s+(?:\w+\s+){0,2}(?:was|were|is|are|has been|had been|a été|"
+                              r"était|est)\b", _I)
+
 _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
 
@@ -96,6 +101,10 @@ def claimed_by(sentence: str, start: int | None = None,
         end = start + (m.end() if m else 0)
     if _CLAIMED_AFTER.match(sentence[end:end + 60]):
         return "company"
+    # "Acme, an app that claimed 4 million users, was sold for $90M": a claim word inside a
+    # relative clause closed before the figure speaks for that clause only
+    company = [c for c in company if not (c[1] <= start and _RELATIVE.search(sentence, 0, c[0])
+                                          and _RELATIVE_CLOSED.search(sentence[c[1]:start]))]
     cues = reporter + company
     before = [c for c in cues if c[0] < start]
     after = [c for c in cues if c[0] >= start]
