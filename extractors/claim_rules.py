@@ -27,7 +27,7 @@ from claimwatch.extractors.metrics import COUNT_METRICS, CURRENCY_METRICS, metri
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Claim
 
-__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business",
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business", "partial_figure",
            "is_distractor_count", "is_year", "merge_headline_repeats", "metric_from_before",
            "own_metric", "refers_back"]
 
@@ -256,4 +256,38 @@ def figure_clause(sentence: str, start: int) -> str | None:
         if left <= start < right:
             clause = sentence[left:right]
             return clause if _YEAR.search(clause) else None
+    return None
+
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|janvier|février|mars|avril|"
+           r"mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b")
+# "$60M in revenue from Acme", "revenue of $5M from its largest client", "10 millions d'euros de
+# chiffre d'affaires auprès de Acme": the share that one customer, partner or region brought
+_PART_FROM = re.compile(
+    r"^\s*(?:(?:in|of|de|d['’])\s+)?(?:(?:revenues?|sales|income|bookings|billings|chiffre "
+    r"d['’]affaires|revenus|ventes|recettes)\s+)?(?:\w+\s+){0,2}?(?:from|with|auprès d[eu']|"
+    r"provenant d[eu']|réalisés? (?:avec|auprès d[eu']))\s*(?:the\s+|la\s+|le\s+|l['’]|les\s+)?"
+    rf"(?!{_MONTHS})(?:(?-i:[A-ZÀ-ÖØ-Þ])|(?:its|their|a single|one|his|her|son|sa|un seul|"
+    r"une seule)\s+(?:largest|biggest|main|top|sole|only|principal|plus gros|unique)?\s*"
+    r"(?:customer|client|partner|partenaire)s?\b)", re.IGNORECASE)
+# "an email sent to 400,000 customers", "a envoyé un courriel à 300 000 clients": the people an
+# action reached, not the company's customer count
+_RECIPIENTS = re.compile(
+    r"\b(?:sent|emailed|e-mailed|mailed|messaged|texted|contacted|surveyed|called|wrote|"
+    r"envoyé|envoyée|adressé|adressée|contacté|interrogé|écrit)\b(?:\s+[\w’'-]+){0,6}\s+"
+    r"(?:to|à|aux)\s+$|\b(?:emailed|e-mailed|messaged|texted|contacted|surveyed|called|"
+    r"contacté|interrogé)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def partial_figure(sentence: str, q: Quantity, metric: str) -> str | None:
+    """The descriptor of a figure that is only part of the metric it names, or None: revenue
+    from one named customer, partner or region ("$60M in revenue from Acme") and the people an
+    action reached ("an email sent to 400,000 customers"). Such figures are ``other``: they
+    neither state nor contradict the company's revenue or customer count."""
+    if metric in ("revenue", "bookings", "gmv") and _PART_FROM.match(sentence[q.end:q.end + 90]):
+        return "revenue from one counterparty"
+    if metric in ("customers", "users") and q.unit == "count" and \
+            _RECIPIENTS.search(sentence[max(0, q.start - 80):q.start]):
+        return "recipients"
     return None

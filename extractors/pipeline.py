@@ -24,6 +24,7 @@ from claimwatch.extractors.ai_claims import classify
 from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
     carried_currency, conversions, elliptical_parent, figure_clause, is_business, is_distractor_count, is_year,
+    partial_figure,
     merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
 from claimwatch.extractors.claimant import (
@@ -227,7 +228,10 @@ class Extractor:
             figure = classify(s.text, q, metric)  # AI metrics, other_kind, metric confusions
             if figure.keep is False or (figure.keep is None and not is_business(q, figure.metric, s.text)):
                 continue
-            metric = figure.metric
+            metric, other_kind = figure.metric, figure.other_kind
+            part = partial_figure(s.text, q, metric)
+            if part is not None:  # revenue from one customer, the recipients of an email
+                metric, other_kind = "other", part
             company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
                                language)
             if company is not None and main_surface and _extends(company.key, main_surface):
@@ -256,7 +260,7 @@ class Extractor:
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge,
                 **_period_of(s.text, q.start, published, period, as_of),
-                company_mention=mention, language=language, other_kind=figure.other_kind,
+                company_mention=mention, language=language, other_kind=other_kind,
                 alt_value=alternatives[q.start].value if q.start in alternatives else None,
                 alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
         return claims
