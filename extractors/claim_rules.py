@@ -280,13 +280,25 @@ _RECIPIENTS = re.compile(
     r"contacté|interrogé)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# "X, a lender, took $37M from the company", "le créancier a saisi 5 millions d'euros": money a
+# creditor or investor took back is neither the company's revenue nor its funding
+_TAKEN_BACK = re.compile(
+    r"\b(?:lenders?|creditors?|banks?|investors?|backers?|prêteurs?|créanciers?|banques?|"
+    r"investisseurs?)\b[^.;]{0,40}?\b(?:took|seized|withdrew|clawed back|recovered|swept|"
+    r"pulled|demanded|recalled|a (?:saisi|récupéré|prélevé|retiré|réclamé|repris)|saisit|"
+    r"récupère|prélève)\s+(?:back\s+)?(?:(?:about|nearly|some|around|roughly|environ|près de|"
+    r"quelque)\s+)?$", re.IGNORECASE)
+
+
 def partial_figure(sentence: str, q: Quantity, metric: str) -> str | None:
     """The descriptor of a figure that is only part of the metric it names, or None: revenue
-    from one named customer, partner or region ("$60M in revenue from Acme") and the people an
-    action reached ("an email sent to 400,000 customers"). Such figures are ``other``: they
+    from one named customer, partner or region ("$60M in revenue from Acme"), money a creditor
+    took back ("a lender took $37M from the company") and the people an action reached ("an email sent to 400,000 customers"). Such figures are ``other``: they
     neither state nor contradict the company's revenue or customer count."""
     if metric in ("revenue", "bookings", "gmv") and _PART_FROM.match(sentence[q.end:q.end + 90]):
         return "revenue from one counterparty"
+    if q.unit not in ("count", "percent") and _TAKEN_BACK.search(sentence[max(0, q.start - 90):q.start]):
+        return "money taken by a creditor"
     if metric in ("customers", "users") and q.unit == "count" and \
             _RECIPIENTS.search(sentence[max(0, q.start - 80):q.start]):
         return "recipients"

@@ -63,3 +63,15 @@ def _q(sentence, figure, unit="USD"):
 def test_claim_rules_partial_figure_rule(sentence, figure, metric, unit, expected):
     from claimwatch.extractors.claim_rules import partial_figure
     assert partial_figure(sentence, _q(sentence, figure, unit), metric) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, unit, expected", [
+    ("Harlow Capital, a lender, took $25 million from the company in March, showing its sales "
+     "had been inflated.", "$25 million", "USD", "money taken by a creditor"),
+    ("Son créancier a saisi 8 millions d'euros sur les comptes de la société.", "8 millions d'euros",
+     "EUR", "money taken by a creditor"),
+    ("Investors put $25 million into the company in March.", "$25 million", "USD", None),
+])
+def test_claim_rules_partial_figure_taken_by_creditor(sentence, figure, unit, expected):
+    from claimwatch.extractors.claim_rules import partial_figure
+    assert partial_figure(sentence, _q(sentence, figure, unit), "revenue") == expected
