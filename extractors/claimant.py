@@ -22,7 +22,7 @@ from claimwatch.records import Dispute
 from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_product", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "title_executive", "find_dispute", "is_counterparty", "is_product", "is_source_count", "speakers"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -172,6 +172,19 @@ def executives(people: list[tuple[str, str]]) -> set[str]:
             if len(words) > 1:
                 names.add(words[-1])
     return names
+
+
+_TITLE_SPEAKS = re.compile(rf"\b(?:{_TITLES})\b\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{_VERBS})\b", re.IGNORECASE)
+
+
+def title_executive(title: str, people: list[str]) -> set[str]:
+    """"Acme founder says ..." in the title, and one person named in the article: that person
+    is the executive who speaks ("according to Ruiz" in the body is the company speaking).
+    ``people`` are the person names found in the article; their surnames are returned."""
+    if not _TITLE_SPEAKS.search(title or ""):
+        return set()
+    surnames = {re.sub(r"['’]s$", "", name).split()[-1] for name in people if name.split()}
+    return surnames if len(surnames) == 1 else set()
 
 
 def speakers(orgs: list[OrgSpan], sentence: str, people: set[str] = frozenset(),

@@ -28,7 +28,7 @@ from claimwatch.extractors.claim_rules import (
     merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
 from claimwatch.extractors.claimant import (
-    claimant, executives, find_dispute, is_counterparty, is_source_count, speakers,
+    claimant, executives, find_dispute, title_executive, is_counterparty, is_source_count, speakers,
 )
 from claimwatch.extractors.companies import (
     CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context, normalize_company,
@@ -185,6 +185,8 @@ class Extractor:
         main_surface = subject[1] if subject else None
         people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
                              for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
+        people |= title_executive(article.title, [e.text for s in parsed for e in s.doc.ents
+                                                  if e.label_ in ("PERSON", "PER")])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
