@@ -136,7 +136,8 @@ def is_company_sourced(sentence: str) -> bool:
 _FORECAST = re.compile(
     r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|projecting|"
     r"projections?|forecasts?|forecasted|forecasting|aims?|aiming|aimed|targets?|targeted|"
-    r"targeting|plans?\s+(?:to|for|on)|planned|planning\s+(?:to|for|on)|hopes?|hoping|intends?|intending|goal|outlook|"
+    r"targeting|plans?\s+(?:to|for|on)|planned|planning\s+(?:to|for|on)|hopes?|hoping|"
+    r"intends?|intending|goal|outlook|"
     r"guidance|on track to|on pace to|poised to|set to|likely to|should (?:reach|hit|grow|"
     r"be|exceed|remain|come|generate|double|see)|could (?:reach|hit|grow|exceed|double|"
     r"generate|be)|would (?:reach|hit|grow|exceed|double|generate|total|amount to|come to|add up to|"

@@ -27,7 +27,8 @@ from claimwatch.extractors.metrics import COUNT_METRICS, CURRENCY_METRICS, metri
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Claim
 
-__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business", "partial_figure",
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business",
+           "partial_figure",
            "is_distractor_count", "is_year", "merge_headline_repeats", "metric_from_before",
            "own_metric", "refers_back"]
 
@@ -242,7 +243,8 @@ def merge_headline_repeats(claims: list[Claim]) -> list[Claim]:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but|et|mais|tandis que|alors que)\s", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but|et|mais|tandis que|alors que)\s",
+                           re.IGNORECASE)
 
 
 def figure_clause(sentence: str, start: int) -> str | None:
@@ -293,7 +295,8 @@ _TAKEN_BACK = re.compile(
 def partial_figure(sentence: str, q: Quantity, metric: str) -> str | None:
     """The descriptor of a figure that is only part of the metric it names, or None: revenue
     from one named customer, partner or region ("$60M in revenue from Acme"), money a creditor
-    took back ("a lender took $37M from the company") and the people an action reached ("an email sent to 400,000 customers"). Such figures are ``other``: they
+    took back ("a lender took $37M from the company") and the people an action reached ("an
+    email sent to 400,000 customers"). Such figures are ``other``: they
     neither state nor contradict the company's revenue or customer count."""
     if metric in ("revenue", "bookings", "gmv") and _PART_FROM.match(sentence[q.end:q.end + 90]):
         return "revenue from one counterparty"

@@ -22,7 +22,8 @@ from claimwatch.records import Dispute
 from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "executives", "title_executive", "find_dispute", "is_counterparty", "is_product", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_product",
+           "is_source_count", "speakers", "title_executive"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:

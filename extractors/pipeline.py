@@ -23,8 +23,8 @@ from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.ai_claims import classify
 from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
-    carried_currency, conversions, elliptical_parent, figure_clause, is_business, is_distractor_count, is_year,
-    partial_figure,
+    carried_currency, conversions, elliptical_parent, figure_clause, is_business,
+    is_distractor_count, is_year, partial_figure,
     merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
 from claimwatch.extractors.claimant import (
