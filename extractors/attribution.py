@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.source_cues import (
-    CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
+    BELIEF_CUES, CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
 )
 
 __all__ = ["DISPUTE_CUES", "claimed_by", "dispute_cue", "is_company_sourced", "is_forecast"]
@@ -41,10 +41,16 @@ _REPORTER = re.compile(_table_regex(REPORTER_CUES), _I)
 _NAMED_SOURCE = re.compile(r"\b(?:according to|selon|d['’]après)\s+(?:les?\s+|la\s+|l['’]|"
                            r"the\s+)?(?=(?-i:[A-ZÀ-ÖØ-Þ]))", _I)
 _COMPANY = re.compile(_table_regex(COMPANY_CUES), _I)
+_BELIEF = re.compile(_table_regex(BELIEF_CUES), _I)
 _SPEECH = re.compile(_table_regex(SPEECH_VERBS), _I)
 _ACCORDING = re.compile(r"according to|selon|d['’]après", _I)
 _ACCORDING_END = re.compile(r"(?:according to|selon|d['’]après)\s+$", _I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:but|while|whereas|yet|mais|alors que|tandis que)\b", _I)
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|qui)\s+(?:\w+ly\s+|had\s+|has\s+|avait\s+|a\s+)?$", _I)
+# the relative clause ends (a comma) and a main verb follows before the figure
+_RELATIVE_CLOSED = re.compile(r",\s+(?:\w+\s+){0,2}(?:was|were|is|are|has been|had been|a été|"
+                              r"était|est)\b", _I)
 
 _QUOTE = re.compile(r"[\"“«][^\"”»]{8,}[\"”»]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|told|"
                     r"wrote|a déclaré|affirme|explique|a expliqué|souligne|a dit)", _I)
@@ -79,6 +85,10 @@ def claimed_by(sentence: str, start: int | None = None,
     company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
     company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
     company += [(s, e, "company") for s, e in speakers]
+    # "paid $90M for what it thought was a firm with 2M members": a buyer's belief is the
+    # company's representation, for the figures after it only
+    company += [(m.start(), m.end(), "company") for m in _BELIEF.finditer(sentence)
+                if start is None or m.end() <= start]
     # "the startup's former CFO told": a company cue inside a reporter cue is the reporter's
     company = [c for c in company if not any(r[0] <= c[0] < r[1] for r in reporter)]
     if start is None:  # the sentence as a whole: an independent source anywhere wins
@@ -91,6 +101,10 @@ def claimed_by(sentence: str, start: int | None = None,
         end = start + (m.end() if m else 0)
     if _CLAIMED_AFTER.match(sentence[end:end + 60]):
         return "company"
+    # "Acme, an app that claimed 4 million users, was sold for $90M": a claim word inside a
+    # relative clause closed before the figure speaks for that clause only
+    company = [c for c in company if not (c[1] <= start and _RELATIVE.search(sentence, 0, c[0])
+                                          and _RELATIVE_CLOSED.search(sentence[c[1]:start]))]
     cues = reporter + company
     before = [c for c in cues if c[0] < start]
     after = [c for c in cues if c[0] >= start]
@@ -122,10 +136,12 @@ def is_company_sourced(sentence: str) -> bool:
 _FORECAST = re.compile(
     r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|projecting|"
     r"projections?|forecasts?|forecasted|forecasting|aims?|aiming|aimed|targets?|targeted|"
-    r"targeting|plans?|planned|planning|hopes?|hoping|intends?|intending|goal|outlook|"
+    r"targeting|plans?\s+(?:to|for|on)|planned|planning\s+(?:to|for|on)|hopes?|hoping|"
+    r"intends?|intending|goal|outlook|"
     r"guidance|on track to|on pace to|poised to|set to|likely to|should (?:reach|hit|grow|"
     r"be|exceed|remain|come|generate|double|see)|could (?:reach|hit|grow|exceed|double|"
-    r"generate|be)|would (?:reach|hit|grow|exceed|double|generate)|is going to|are going to|"
+    r"generate|be)|would (?:reach|hit|grow|exceed|double|generate|total|amount to|come to|add up to|"
+    r"be worth)|is going to|are going to|représenteraient|représenterait|"
     r"will|'ll|next (?:year|quarter|fiscal|month)|by (?:the end of )?(?:19|20)\d\d|"
     r"in the coming|going forward|estimates? (?:that|it)|predicts?|predicted|"
     r"vise|visait|vis(?:ent|er)|prévoit|prévoient|prévoyait|ambitionne|ambitionnait|"

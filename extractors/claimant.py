@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 
 from claimwatch.extractors.companies import CompanyRegistry, OrgSpan, find_reference, is_source_org
-from claimwatch.extractors.attribution import dispute_cue
+from claimwatch.extractors.attribution import DISPUTE_CUES, dispute_cue
 from claimwatch.extractors.metrics import find_metric_cues
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Dispute
 from claimwatch.extractors.roles import compiled
 from claimwatch.extractors.source_cues import EXECUTIVE_TITLES, SPEECH_VERBS
 
-__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_product", "is_source_count", "speakers"]
+__all__ = ["claimant", "disputed", "executives", "find_dispute", "is_counterparty", "is_product",
+           "is_source_count", "speakers", "title_executive"]
 
 
 def is_counterparty(sentence: str, start: int, end: int, language: str = "en") -> bool:
@@ -174,6 +175,19 @@ def executives(people: list[tuple[str, str]]) -> set[str]:
     return names
 
 
+_TITLE_SPEAKS = re.compile(rf"\b(?:{_TITLES})\b\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{_VERBS})\b", re.IGNORECASE)
+
+
+def title_executive(title: str, people: list[str]) -> set[str]:
+    """"Acme founder says ..." in the title, and one person named in the article: that person
+    is the executive who speaks ("according to Ruiz" in the body is the company speaking).
+    ``people`` are the person names found in the article; their surnames are returned."""
+    if not _TITLE_SPEAKS.search(title or ""):
+        return set()
+    surnames = {re.sub(r"['’]s$", "", name).split()[-1] for name in people if name.split()}
+    return surnames if len(surnames) == 1 else set()
+
+
 def speakers(orgs: list[OrgSpan], sentence: str, people: set[str] = frozenset(),
              own: str | None = None) -> list[tuple[int, int]]:
     """Spans of companies, and of the company's executives (``people``), that speak in
@@ -220,6 +234,10 @@ def is_source_count(sentence: str, q: Quantity) -> bool:
                 or _SOURCE_LEAD.search(sentence[max(0, q.start - 40):q.start]))
 
 
+_PEOPLE_NOUN = re.compile(r"(?:investors?|backers?|shareholders?|investisseurs?|actionnaires?|"
+                          r"bailleurs?)", re.IGNORECASE)
+
+
 def find_dispute(article_id: str, language: str, sentence: str, index: int, orgs: list[OrgSpan],
                  main_surface: str | None, registry: CompanyRegistry) -> Dispute | None:
     """The dispute of ``sentence`` (a cue such as "inflated", the company it is about and the
@@ -231,8 +249,13 @@ def find_dispute(article_id: str, language: str, sentence: str, index: int, orgs
     name = disputed(orgs, position, cue, sentence, language, main_surface, registry)
     if name is None:
         return None
-    cues = [c for c in find_metric_cues(sentence) if c[0] not in ("growth", "churn")]
-    metric = min(cues, key=lambda c: abs(c[1] - position))[0] if cues else None
+    # the people deceived ("misleading investors", "trompé ses investisseurs") are no funding figure
+    cues = [c for c in find_metric_cues(sentence) if c[0] not in ("growth", "churn")
+            and not _PEOPLE_NOUN.fullmatch(sentence[c[1]:c[2]])]
+    # the metric named nearest any of the sentence's dispute words ("misleading demos, ...,
+    # inflating the pre-orders": the pre-orders)
+    positions = [m.start() for m in DISPUTE_CUES.finditer(sentence)] or [position]
+    metric = min(cues, key=lambda c: min(abs(c[1] - p) for p in positions))[0] if cues else None
     if metric is None and re.search(r"customer|client", cue, re.IGNORECASE):
         metric = "customers"
     return Dispute(article_id, registry.canonical(name), metric, cue, sentence,

@@ -23,11 +23,12 @@ from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.ai_claims import classify
 from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
-    carried_currency, conversions, elliptical_parent, is_business, is_distractor_count, is_year,
+    carried_currency, conversions, elliptical_parent, figure_clause, is_business,
+    is_distractor_count, is_year, partial_figure,
     merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
 from claimwatch.extractors.claimant import (
-    claimant, executives, find_dispute, is_counterparty, is_source_count, speakers,
+    claimant, executives, find_dispute, title_executive, is_counterparty, is_source_count, speakers,
 )
 from claimwatch.extractors.companies import (
     CompanyRegistry, OrgSpan, add_gazetteer, find_reference, is_ai_context, normalize_company,
@@ -46,7 +47,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.13-1"
+EXTRACTOR_VERSION = "2026.12.13-2"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -184,6 +185,8 @@ class Extractor:
         main_surface = subject[1] if subject else None
         people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
                              for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
+        people |= title_executive(article.title, [e.text for s in parsed for e in s.doc.ents
+                                                  if e.label_ in ("PERSON", "PER")])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
@@ -227,7 +230,10 @@ class Extractor:
             figure = classify(s.text, q, metric)  # AI metrics, other_kind, metric confusions
             if figure.keep is False or (figure.keep is None and not is_business(q, figure.metric, s.text)):
                 continue
-            metric = figure.metric
+            metric, other_kind = figure.metric, figure.other_kind
+            part = partial_figure(s.text, q, metric)
+            if part is not None:  # revenue from one customer, the recipients of an email
+                metric, other_kind = "other", part
             company = claimant(orgs, q.start, q.end, s.text, main_surface, self.registry,
                                language)
             if company is not None and main_surface and _extends(company.key, main_surface):
@@ -254,8 +260,9 @@ class Extractor:
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
-                is_forecast=is_forecast(s.text, q.start), hedge=q.hedge, period=period, as_of=as_of,
-                company_mention=mention, language=language, other_kind=figure.other_kind,
+                is_forecast=is_forecast(s.text, q.start), hedge=q.hedge,
+                **_period_of(s.text, q.start, published, period, as_of),
+                company_mention=mention, language=language, other_kind=other_kind,
                 alt_value=alternatives[q.start].value if q.start in alternatives else None,
                 alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
         return claims
@@ -288,6 +295,14 @@ def _extends(key: str, main_surface: str) -> bool:
     """True when the company key ``key`` extends the article company's name ("acme r2")."""
     main = normalize_company(main_surface)
     return key != main and key.startswith(main + " ")
+
+
+def _period_of(sentence: str, start: int, published, period, as_of) -> dict:
+    """The figure's period: its own clause's when the sentence names two years."""
+    clause = figure_clause(sentence, start)
+    if clause is not None:
+        period, as_of = period_for(clause, published)
+    return {"period": period, "as_of": as_of}
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:

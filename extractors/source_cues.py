@@ -17,7 +17,7 @@ English quote in a French article still counts).
 
 from __future__ import annotations
 
-__all__ = ["CLAIMED_AFTER", "CLAIMED_BEFORE", "COMPANY_CUES", "REPORTER_CUES"]
+__all__ = ["BELIEF_CUES", "CLAIMED_AFTER", "CLAIMED_BEFORE", "COMPANY_CUES", "REPORTER_CUES"]
 
 _DETERMINERS = (r"(?:(?:several|multiple|two|three|four|five|\d+|some|anonymous|internal|the|a|an|"
                 r"its|his|her|their|our|court|financial|people|former|current|)\s*)*")
@@ -40,7 +40,8 @@ REPORTER_CUES: dict[str, list[str]] = {
         r"analysts? (?:say|said|estimate|estimated|believe)", r"estimated by",
         r"(?:staff|employees) (?:said|say|told)", r"whistleblowers?", r"lawsuit",
         r"(?:the|a|its|his|her) complaint", r"(?:found|discovered|learned|revealed) that",
-        r"in (?:reality|truth|fact)", r"clos(?:er|e) to", r"actually (?:had|has|was|were)",
+        r"in (?:reality|truth|fact)", r"clos(?:er|e) to", r"actually (?:had|has|was|were|received|got|"
+        r"bought|acquired|found|delivered)",
         r"reportedly", r"allegedly", r"alleges?", r"(?:an? |the )?audit(?:ors)? (?:found|showed|"
         r"revealed)", r"(?:regulators?|prosecutors?|the sec|the ftc|the doj) (?:said|say|found|"
         r"alleged|alleges|charged)", r"(?:its|the|an?|their) (?:annual |quarterly |latest |"
@@ -119,7 +120,20 @@ COMPANY_CUES: dict[str, list[str]] = {
         r"(?:avait |a )?promis de", r"s['’](?:est|était) engagée? à",
         r"compte (?:en |y )?\w+er", r"dit (?:compter|avoir|réaliser|employer|servir|atteindre)",
         r"en annonçant", r"annonçant", r"revendiquant", r"affirmant",
+        r"soutenant qu[e'’]",
     ],
+}
+
+# what a buyer or investor was led to believe: the company's representation, for the figures
+# after the cue only ("paid $90M on the understanding that 2 million people used it")
+BELIEF_CUES: dict[str, list[str]] = {
+    "en": [r"(?:what|which) (?:it|they|he|she|investors|the (?:bank|buyer|acquirer|investors?|fund)) "
+           r"(?:thought|believed|assumed|was told) (?:it was|was|were|it had)",
+           r"on the (?:understanding|belief|assumption|premise) that",
+           r"believing (?:it|they) (?:was|were) (?:buying|acquiring|getting|investing in)"],
+    "fr": [r"(?:croyant|pensant) (?:acheter|acquérir|racheter|investir dans|obtenir)",
+           r"ce qu['’](?:elle|il|ils|elles|on) (?:croyai(?:en)?t|pensai(?:en)?t) (?:être|acheter|acquérir)",
+           r"en (?:croyant|pensant) que"],
 }
 
 CLAIMED_BEFORE: dict[str, list[str]] = {

@@ -47,6 +47,26 @@ def _brand(key: str) -> str:
     return " ".join(words)
 
 
+_NAME = r"((?-i:[A-ZÀ-ÖØ-Þ][\w.&'’-]*)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.&'’-]*)){0,2})"
+# the title names the company a complaint is about: "Bank accuses Acme of ...", "Acme sued
+# by ...", "Le fonds accuse Acme de ...": the accuser is a counterparty, the accused the subject
+_ACCUSED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?:accuses|sues|charges|blames|probes|investigates)\s+{_NAME}\s+(?:of|over|for|with|after)\b",
+    rf"^(?:\w+\s+){{0,2}}?{_NAME}\s+(?:is |was |gets |got )?(?:accused|sued|charged)\s+(?:of|by|over|for)\b",
+    rf"\b(?:accuse|poursuit|attaque|assigne)\s+{_NAME}\s+(?:de|d['’]|en|pour)\b",
+    rf"^(?:\w+\s+){{0,2}}?{_NAME}\s+(?:est\s+|a été\s+)?(?:accusée?|poursuivie?|assignée?)\s+(?:de|d['’]|par|pour|en)\b",
+)]
+
+
+def _accused_in_title(title: str) -> str | None:
+    """The name a title accuses ("Bank accuses Acme of inventing users"), or None."""
+    for pattern in _ACCUSED:
+        m = pattern.search(title)
+        if m:
+            return m.group(1)
+    return None
+
+
 def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, list[OrgSpan]],
                     language: str = "en") -> tuple[str, str] | None:
     """(key, surface) of the article's company, or None.
@@ -60,6 +80,11 @@ def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, li
             if _usable(o.text, o.key) and (o.key not in surfaces
                                            or len(o.text) < len(surfaces[o.key])):
                 surfaces[o.key] = o.text
+    title = next((text for index, text in sentences if index == 0), "")
+    accused = _accused_in_title(title) if title else None
+    if accused and _usable(accused, normalize_company(accused)):
+        # a name the tagger missed (or read as a person's) counts as a company here
+        surfaces.setdefault(normalize_company(accused), accused)
     if not surfaces:
         return None
     brands: dict[str, str] = {}
