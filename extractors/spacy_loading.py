@@ -14,6 +14,7 @@ Two costs a short ``claimwatch extract`` would otherwise pay on every start:
 from __future__ import annotations
 
 import sys
+import threading
 import types
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,9 @@ from pathlib import Path
 __all__ = ["import_spacy", "load_pipeline"]
 
 _STUBS = ("spacy.cli", "spacy.cli.info")
+# Extraction batches run on threads: one thread at a time may put the stubs in place, and a thread
+# must never be handed a half-imported spaCy (sys.modules holds it while its import runs).
+_IMPORT_LOCK = threading.Lock()
 
 
 def _info(*args, **kwargs):
@@ -30,9 +34,15 @@ def _info(*args, **kwargs):
 
 def import_spacy():
     """The ``spacy`` module, imported without its command line when this process has not
-    imported spaCy yet (any failure falls back to a plain import)."""
+    imported spaCy yet (any failure falls back to a plain import). Thread-safe."""
+    with _IMPORT_LOCK:
+        return _import_spacy()
+
+
+def _import_spacy():
     if "spacy" in sys.modules:
-        return sys.modules["spacy"]
+        import spacy  # an import statement waits until another thread's import has finished
+        return spacy
     stubs = {}
     for name in _STUBS:
         stub = types.ModuleType(name)
