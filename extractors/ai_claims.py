@@ -261,6 +261,16 @@ _PITCHED_INVESTORS = re.compile(r"\b(?:pitched|promised|told|assured|showed|pres
                                 r"investisseurs|backers)\b", _I)
 _ACQUISITION = re.compile(r"\b(?:acquir\w+|acquisition|bought|buy|buying|purchas\w+|takeover|"
                           r"rach\w+|acquis\w*|achet\w+|reprise)\b", _I)
+# money taken from, frozen at or owed by the company is none of its business figures: "a lender
+# seized $12M from it", "regulators froze $8M", "it owes $5M", "la banque a saisi 3 millions"
+_MOVED_BEFORE = re.compile(
+    r"\b(?:(?P<seized>seiz(?:ed|es|ing)|(?:took|taken|takes|taking)(?!\s+in\b)|froze|frozen|freez(?:es|ing)|"
+    r"withdr[eaw]w?n?|swept|clawed back|confiscat\w+|garnish\w+|(?:a|ont|avait|avaient) (?:saisi|gelé|"
+    r"ponctionné|prélevé|confisqué)|saisi[es]?|gel(?:é|ée|és|ées)|ponctionn\w+|confisqu\w+)|"
+    r"(?P<debt>owe[sd]?|owing|doit|devait|devaient)|"
+    r"(?P<fine>fined|ordered to pay|condamn\w+ à (?:payer|verser)))"
+    r"\s+(?:(?!revenue|sales|in\b)[\w'’-]+\s+){0,3}?(?:(?:about|around|nearly|almost|some|close to|"
+    r"more than|over|roughly|environ|près de|plus de|quelque)\s+)?$", _I)
 _MONEY_KINDS = [
     (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
@@ -502,6 +512,10 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     s, e = q.start - lo, q.end - lo
     if metric in ("funding", "valuation", "other") and _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
         return Figure("revenue")  # "brought in $50M in revenue"
+    moved = _MOVED_BEFORE.search(before)
+    if moved and not _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
+        kind = "funds seized" if moved.group("seized") else "debt" if moved.group("debt") else "fine"
+        return Figure("other", kind, True)  # "a lender seized $12M from it": not revenue
     if metric in ("funding", "valuation", "revenue", "other"):
         if _VALUED_BEFORE.search(before):
             return Figure("valuation")

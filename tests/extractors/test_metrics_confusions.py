@@ -106,3 +106,22 @@ def test_metrics_a_priced_round_is_a_valuation(extractor):
 ])
 def test_metrics_a_year_earlier_is_no_price(extractor, text, language):
     assert {r[0] for r in _rows(extractor, text, language)} == {"revenue"}
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("A creditor seized $14 million from Voltrack in March, which showed that its revenue "
+     "projections were inflated.", "en", 14e6),
+    ("Regulators froze about $9 million of Voltrack's accounts while its sales were reviewed.",
+     "en", 9e6),
+    ("Voltrack still owes $6 million to its suppliers despite record revenue.", "en", 6e6),
+    ("Le prêteur a saisi 14 millions d'euros chez Voltrack, révélant un chiffre d'affaires gonflé.",
+     "fr", 14e6),
+])
+def test_metrics_money_taken_from_the_company_is_not_revenue(extractor, text, language, value):
+    rows = _rows(extractor, text, language)
+    assert not any(v == value and m in ("revenue", "funding", "valuation") for m, v, _ in rows)
+
+
+def test_metrics_revenue_taken_in_stays_revenue(extractor):
+    rows = _rows(extractor, "Voltrack took in about $14 million in revenue last year.", "en")
+    assert ("revenue", 14e6, "USD") in rows
