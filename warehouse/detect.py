@@ -155,6 +155,19 @@ _CHANGE_RE = (r"\b(up|down|rose|grew|growing|increased|decreased|declined|fell|c
               r"\bun an (plus tôt|auparavant)\b|\bl.an dernier\b|\bl.année (dernière|précédente)\b|"
               r"\b(trimestre|exercice) précédent\b|\bcontre [^.;]* (il y a|un an|en 20\d\d)")
 _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorçage)"
+# revenue from one customer, partner or source ("$60M in revenue from a distributor", "sales
+# from its largest client", "le chiffre d'affaires réalisé avec ce partenaire") is a part of the
+# total, not the total a company claims
+_PARTIAL_RE = (r"\b(?:revenues?|sales|billings|chiffre d.affaires|revenus|ventes|recettes)\s+"
+               r"(?:\S+\s+){0,2}?(?:from|provenant d[eu]?|issus? d[eu]?|réalisée?s? (?:avec|auprès d[eu]?)|"
+               r"générée?s? (?:par|avec))\s*(?:the |a |an |one |its |their |son |sa |ses |un |une |"
+               r"le |la |les |l.)?(?:single |largest |biggest |top |main |key |major |seul |"
+               r"principal |plus gros )?([a-z][a-z0-9.&-]*)")
+# ... unless what it comes from is the whole ("revenue from customers", "from operations")
+_WHOLE = ("customers", "clients", "operations", "users", "subscribers", "activities", "activités",
+          "all", "tous", "toutes", "sales", "ventes", "continuing", "utilisateurs", "abonnés")
+# metrics whose figures are for a period (a quoted figure takes the period given elsewhere)
+_PERIODIC = "('revenue', 'arr', 'profit', 'loss', 'bookings', 'gmv', 'growth')"
 
 _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
@@ -166,6 +179,17 @@ WITH base AS (
     FROM claims c LEFT JOIN articles a USING (article_id)
     LEFT JOIN _cw_names n ON n.company = c.company
     WHERE {{scope}}
+), known AS (
+    -- a figure quoted with no period takes the period that the same company gives the same
+    -- figure elsewhere ("the $220M pitched to investors" is the "$220M forecast for 2025")
+    SELECT company, metric, unit, value, min(period) AS kperiod
+    FROM base WHERE period IS NOT NULL AND metric IN {_PERIODIC}
+    GROUP BY ALL HAVING count(DISTINCT period) = 1
+), periodic AS (
+    SELECT b.* REPLACE (coalesce(b.period, k.kperiod) AS period)
+    FROM base b LEFT JOIN known k
+      ON b.period IS NULL AND k.company = b.company AND k.metric = b.metric AND k.unit = b.unit
+     AND k.value = b.value
 ), flipped AS (
     -- a share of tasks a person handled is the complement of the automation rate, an error
     -- rate the complement of accuracy: both are compared on the flattering scale (100 - x)
@@ -174,7 +198,7 @@ WITH base AS (
                 THEN {_COMPLEMENT_CASE}
                 WHEN metric = 'other' THEN 'other:' || lower(trim(okind))
                 ELSE metric END AS cmetric
-    FROM base
+    FROM periodic
     WHERE (metric <> 'other' OR nullif(trim(okind), '') IS NOT NULL)
       -- "millions of dollars", "des milliers": an order of magnitude, not a figure to hold
       AND hedge IS DISTINCT FROM 'vague'
@@ -195,7 +219,10 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        CASE WHEN b.flip THEN 100 - raw_lo ELSE raw_hi END AS hi,
        CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
        b.claimed_by = 'company' AND regexp_matches(lower(b.sentence), '{_CHANGE_RE}') AS changes,
-       CASE WHEN b.metric <> 'funding' THEN NULL
+       CASE WHEN b.metric IN ('revenue', 'arr', 'bookings', 'gmv')
+            THEN CASE WHEN regexp_extract(lower(b.sentence), '{_PARTIAL_RE.replace("{", "{{").replace("}", "}}")}', 1)
+                           NOT IN ('', {", ".join(repr(w) for w in _WHOLE)}) THEN 'partial' END
+            WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
             ELSE nullif(replace(replace(replace(regexp_extract(lower(b.sentence), '{_ROUND_RE}', 1),
                  'série', 'series'), 'pré-amorçage', 'pre-seed'), 'amorçage', 'seed'), '')
@@ -230,7 +257,8 @@ CREATE OR REPLACE TEMP MACRO _cw_gap(high_start, low_end) AS _cw_rgap(high_start
 CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol, rate) AS
     gap > tol AND (unit <> 'percent' OR high_start - low_end > CASE WHEN rate THEN {RATE_POINTS} ELSE 1.0 END);
 CREATE OR REPLACE TEMP MACRO _cw_same_measure(q1, q2) AS
-    q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 <> 'total') OR (q2 IS NULL AND q1 <> 'total');
+    q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 NOT IN ('total', 'partial'))
+    OR (q2 IS NULL AND q1 NOT IN ('total', 'partial'));
 CREATE OR REPLACE TEMP MACRO _cw_last_day(day, precision) AS  -- "2021-06" runs to 2021-06-30
     CASE precision WHEN 'month' THEN last_day(day) WHEN 'year' THEN make_date(year(day), 12, 31) ELSE day END;
 -- a figure of an undated article with no period of its own (date NULL) fits any date
