@@ -32,7 +32,7 @@ _CUES: dict[str, list[str]] = {
     "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bpric(?:ed|es|ing)\b(?= (?:\w+ ){0,3}at\b)", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
                   r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
                   r"\blicorne\b", r"\bunicorn\b"],
-    "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
+    "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b(?!\s*[$€£\d])",
                 r"\bSeries [A-F]\b", r"\bseed\b", r"\binvest(?:ment|ed|ors?)\b", r"\bbacked\b",
                 r"\bsecured\b", r"\bclosed\b", r"lev[ée]e? de fonds", r"\blev[ée]e?s?\b",
                 r"\ba levé\b", r"\blève\b", r"\btour de table\b", r"\bfinancement\b",

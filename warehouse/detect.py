@@ -468,10 +468,12 @@ WITH pairs AS MATERIALIZED (
 ), disputes AS (
     -- a dispute with no figure of its own, in an article that already states a figure against
     -- the company's claim of that metric, adds nothing: the numeric row says it with both
+    -- (with a figure or not) when that article states the company's claim too
     SELECT * FROM ({_DISPUTE_SQL}) x
-    WHERE x.reported_value IS NOT NULL OR NOT EXISTS (SELECT 1 FROM best n
+    WHERE NOT EXISTS (SELECT 1 FROM best n
                       WHERE n.kind = 'numeric' AND n.company = x.company
                         AND n.contradicting_article_id = x.contradicting_article_id
+                        AND (x.reported_value IS NULL OR n.claim_article_id = n.contradicting_article_id)
                         AND (x.metric IS NULL OR n.cmetric = x.cmetric OR n.metric = x.metric))
 ), all_rows AS (
     SELECT * FROM kept UNION ALL BY NAME SELECT * FROM disputes

@@ -125,3 +125,10 @@ def test_metrics_money_taken_from_the_company_is_not_revenue(extractor, text, la
 def test_metrics_revenue_taken_in_stays_revenue(extractor):
     rows = _rows(extractor, "Voltrack took in about $14 million in revenue last year.", "en")
     assert ("revenue", 14e6, "USD") in rows
+
+
+def test_metrics_round_before_a_figure_means_around(extractor):
+    rows = _rows(extractor, "Voltrack's forecast for 2025 revenue had been cut to round $30mn, "
+                            "people said.", "en")
+    assert ("revenue", 30e6, "USD") in rows
+    assert ("funding", 30e6, "USD") not in rows
