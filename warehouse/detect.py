@@ -421,6 +421,28 @@ SELECT 'dispute' AS kind, company, coalesce(metric, c_metric) AS metric, c_metri
 FROM figured
 """
 
+# the company's claim that its AI does the work (an automation rate, a share built by AI)
+# against a report of how many people do that work ("700 engineers wrote the code by hand"):
+# a dispute of the claim, with no figure on its scale; one per report and company, preferring
+# the claim the report itself quotes, then the latest
+_PEOPLE_WHERE = f"""a.claimed_by = 'company' AND b.claimed_by = 'reporter' AND a.unit = 'percent'
+      AND a.cmetric IN ('automation_rate', 'ai_built_share') AND b.metric = 'human_involvement'
+      AND b.unit = 'count' AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
+      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
+                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})"""
+_PEOPLE_SQL = f"""
+SELECT 'dispute' AS kind, * EXCLUDE ({_HELPERS}) REPLACE (
+           NULL::DOUBLE AS reported_value, NULL::DOUBLE AS r_low, NULL::DOUBLE AS r_high,
+           NULL::VARCHAR AS r_hedge, 'people|' || contradicting_claim_id AS dispute_id,
+           r_orig::BIGINT || ' people' AS cue, r_sentence AS d_sentence),
+       {DISPUTE_SEVERITY} AS severity
+FROM (SELECT {_PAIR_COLS} FROM _cw_claims a JOIN _cw_claims b ON a.company = b.company
+      WHERE {_PEOPLE_WHERE})
+QUALIFY row_number() OVER (PARTITION BY company, contradicting_article_id
+                           ORDER BY claim_article_id = contradicting_article_id DESC, c_quoted,
+                                    c_ts DESC, distance, claim_id, contradicting_claim_id) = 1
+"""
+
 _CANDIDATES_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_cand AS
 WITH pairs AS MATERIALIZED (
@@ -475,8 +497,16 @@ WITH pairs AS MATERIALIZED (
                         AND n.contradicting_article_id = x.contradicting_article_id
                         AND (x.reported_value IS NULL OR n.claim_article_id = n.contradicting_article_id)
                         AND (x.metric IS NULL OR n.cmetric = x.cmetric OR n.metric = x.metric))
+), people AS (
+    -- unless a figure of the same measure in that report already says it
+    SELECT * FROM ({_PEOPLE_SQL}) x
+    WHERE NOT EXISTS (SELECT 1 FROM best n
+                      WHERE n.kind = 'numeric' AND n.company = x.company
+                        AND n.contradicting_article_id = x.contradicting_article_id
+                        AND n.cmetric = x.cmetric)
 ), all_rows AS (
     SELECT * FROM kept UNION ALL BY NAME SELECT * FROM disputes
+    UNION ALL BY NAME SELECT * FROM people
 )
 SELECT substr(sha1(CASE WHEN kind = 'dispute' THEN 'dispute|' || dispute_id
                         ELSE kind || '|' || claim_id || '|' || contradicting_claim_id END),
