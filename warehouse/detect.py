@@ -157,7 +157,7 @@ _CHANGE_RE = (r"\b(up|down|rose|grew|growing|increased|decreased|declined|fell|c
 _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorçage)"
 # revenue from one customer, partner or source ("$60M in revenue from a distributor", "sales
 # from its largest client", "le chiffre d'affaires réalisé avec ce partenaire") is a part of the
-# total, not the total a company claims
+# total, not the total a company claims (read on reporters' figures; a cheap test first)
 _PARTIAL_RE = (r"\b(?:revenues?|sales|billings|chiffre d.affaires|revenus|ventes|recettes)\s+"
                r"(?:\S+\s+){0,2}?(?:from|provenant d[eu]?|issus? d[eu]?|réalisée?s? (?:avec|auprès d[eu]?)|"
                r"générée?s? (?:par|avec))\s*(?:the |a |an |one |its |their |son |sa |ses |un |une |"
@@ -220,7 +220,8 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
        b.claimed_by = 'company' AND regexp_matches(lower(b.sentence), '{_CHANGE_RE}') AS changes,
        CASE WHEN b.metric IN ('revenue', 'arr', 'bookings', 'gmv')
-            THEN CASE WHEN regexp_extract(lower(b.sentence), '{_PARTIAL_RE.replace("{", "{{").replace("}", "}}")}', 1)
+            THEN CASE WHEN b.claimed_by = 'reporter' AND regexp_matches(b.sentence, '(?i)from|avec|provenant|issu|auprès|généré')
+                       AND regexp_extract(lower(b.sentence), '{_PARTIAL_RE.replace("{", "{{").replace("}", "}}")}', 1)
                            NOT IN ('', {", ".join(repr(w) for w in _WHOLE)}) THEN 'partial' END
             WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
