@@ -271,6 +271,9 @@ _MOVED_BEFORE = re.compile(
     r"(?P<fine>fined|ordered to pay|condamn\w+ à (?:payer|verser)))"
     r"\s+(?:(?!revenue|sales|in\b)[\w'’-]+\s+){0,3}?(?:(?:about|around|nearly|almost|some|close to|"
     r"more than|over|roughly|environ|près de|plus de|quelque)\s+)?$", _I)
+# an order backlog or order book is orders not yet delivered, not bookings earned
+_BACKLOG = re.compile(r"\b(?:order[- ]?)?backlogs?\b|\border ?books?\b|\bcarnets? de commandes\b|"
+                      r"\bcommandes en (?:carnet|attente)\b", _I)
 _MONEY_KINDS = [
     (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
@@ -512,6 +515,8 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     s, e = q.start - lo, q.end - lo
     if metric in ("funding", "valuation", "other") and _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
         return Figure("revenue")  # "brought in $50M in revenue"
+    if metric in ("bookings", "revenue", "valuation", "other") and _near(_BACKLOG, clause, s, e, 30):
+        return Figure("other", "order backlog", True)  # "a $2 billion order backlog": orders
     moved = _MOVED_BEFORE.search(before)
     if moved and not _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
         kind = "funds seized" if moved.group("seized") else "debt" if moved.group("debt") else "fine"

@@ -358,6 +358,11 @@ FROM ({_pairs(f'''a.claimed_by = 'company' AND a.is_forecast AND NOT b.is_foreca
 WHERE {_DOWN_FAR}
 """
 
+# a claim made within this many days of a dispute is the one it most likely disputes: a report
+# of today on misleading investors is about the figures of the last years, not a round of long ago
+DISPUTE_RECENT_DAYS = 2 * CLAIM_WINDOW_DAYS
+_RECENT = (f"(c.undated OR d.undated OR datediff('day', c.pub_date, "
+           f"CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE)) <= {DISPUTE_RECENT_DAYS})")
 _DISPUTE_SQL = f"""
 WITH d AS (
     SELECT d.dispute_id, d.article_id, coalesce(n.canon, d.company) AS company, d.metric, d.cue,
@@ -384,7 +389,8 @@ WITH d AS (
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,
-                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.metric = 'other', c.quoted,
+                 (c.metric IS NOT DISTINCT FROM d.metric AND {_RECENT}) DESC, {_RECENT} DESC,
+                 c.metric = 'other', c.quoted,
                  c.is_forecast, c.pub_ts DESC, c.claim_id) = 1
 ), figured AS (
     SELECT l.*, r.claim_id AS r_claim, r.metric AS r_metric, r.value AS r_orig, r.unit AS r_unit,

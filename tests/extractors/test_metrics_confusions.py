@@ -132,3 +132,14 @@ def test_metrics_round_before_a_figure_means_around(extractor):
                             "people said.", "en")
     assert ("revenue", 30e6, "USD") in rows
     assert ("funding", 30e6, "USD") not in rows
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Voltrack's chief executive said the company is sitting on a $6 billion order backlog.", "en"),
+    ("Voltrack dit disposer d'un carnet de commandes de 6 milliards de dollars.", "fr"),
+])
+def test_metrics_order_backlog_is_other_not_bookings(extractor, text, language):
+    article = Article("m1", None, "", "test feed", datetime(2025, 6, 1, tzinfo=timezone.utc),
+                      language, text)
+    claims = [c for c in extractor.extract(article).claims if c.value == 6e9]
+    assert claims and all(c.metric == "other" and c.other_kind == "order backlog" for c in claims)

@@ -107,3 +107,25 @@ def test_detect_dispute_left_out_when_the_article_has_claim_and_finding(store):
     store.dispute(a2, "Marrowind", "inflated", "Its revenue was inflated.", metric="revenue", index=2)
     store.detect()
     assert [r["kind"] for r in store.rows()] == ["numeric"]
+
+
+def test_detect_dispute_prefers_a_recent_claim_to_an_old_one_of_its_metric(store):
+    a1 = store.article("Rig Weekly", "2019-05-01")
+    store.claim(a1, "Harrowgate", "funding", 200e6, by="company")
+    a2 = store.article("Rig Weekly", "2023-02-01")
+    store.claim(a2, "Harrowgate", "other", 8e9, by="company", other_kind="order backlog")
+    a3 = store.article("Short Report", "2023-09-01")
+    store.dispute(a3, "Harrowgate", "misleading", "It misled investors with inflated orders.",
+                  metric="funding")
+    store.detect()
+    [row] = store.rows()
+    assert (row["kind"], row["claimed_value"]) == ("dispute", 8e9)
+
+
+def test_detect_dispute_keeps_an_old_claim_when_nothing_recent(store):
+    a1 = store.article("Rig Weekly", "2019-05-01")
+    store.claim(a1, "Harrowgate", "funding", 200e6, by="company")
+    a3 = store.article("Short Report", "2023-09-01")
+    store.dispute(a3, "Harrowgate", "misleading", "It misled investors.", metric="funding")
+    store.detect()
+    assert [r["claimed_value"] for r in store.rows()] == [200e6]
