@@ -271,6 +271,13 @@ _MOVED_BEFORE = re.compile(
     r"(?P<fine>fined|ordered to pay|condamn\w+ à (?:payer|verser)))"
     r"\s+(?:(?!revenue|sales|in\b)[\w'’-]+\s+){0,3}?(?:(?:about|around|nearly|almost|some|close to|"
     r"more than|over|roughly|environ|près de|plus de|quelque)\s+)?$", _I)
+# people written to, surveyed or called are a sample or a list, not the customer base: "a
+# mailing sent to 50,000 customers", "a sondé 2 000 clients", "contacted 300 users"
+_CONTACTED_BEFORE = re.compile(
+    r"\b(?:sent|send|sends|sending|e-?mailed|e-?mailing|mailed|messaged|texted|contacted|"
+    r"surveyed|polled|interviewed|reached out to|wrote to|envoy\w+|adress\w+|contact\w+|"
+    r"sond\w+|interrog\w+|écrit)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:about|some|nearly|around|over|"
+    r"more than|environ|près de|plus de|quelque)\s+)?$", _I)
 # an order backlog or order book is orders not yet delivered, not bookings earned
 _BACKLOG = re.compile(r"\b(?:order[- ]?)?backlogs?\b|\border ?books?\b|\bcarnets? de commandes\b|"
                       r"\bcommandes en (?:carnet|attente)\b", _I)
@@ -493,6 +500,10 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
     if metric == "units" and re.match(r"^(?:[\w-]+\s+){0,2}?(?:features?|updates?|versions?|"
                                       r"releases?|fonctionnalités?|mises à jour)\b", after, _I):
         return Figure("other", other_kind_for(sentence, q), True)  # "16 updates shipped": no units
+    if metric in ("customers", "users", "employees") and _CONTACTED_BEFORE.search(
+            sentence[max(0, q.start - 60):q.start]):
+        noun = _kind_text(q.noun) if q.noun else metric
+        return Figure("other", f"{noun} contacted", True)  # "emailed 50,000 customers": a sample
     if metric == "units":  # units sold, shipped, delivered: "units", with what they are
         return Figure("units", other_kind_for(sentence, q), True)
     if (metric not in ("customers", "users", "employees") or (

@@ -143,3 +143,23 @@ def test_metrics_order_backlog_is_other_not_bookings(extractor, text, language):
                       language, text)
     claims = [c for c in extractor.extract(article).claims if c.value == 6e9]
     assert claims and all(c.metric == "other" and c.other_kind == "order backlog" for c in claims)
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("When Chirpnet emailed a promotion to 60,000 customers, most of the messages bounced.",
+     "en", 60000),
+    ("A newsletter Chirpnet sent to about 60,000 users drew almost no clicks.", "en", 60000),
+    ("Chirpnet a envoyé une offre à 60 000 clients, mais la plupart des courriels sont revenus.",
+     "fr", 60000),
+])
+def test_metrics_people_written_to_are_not_the_customer_base(extractor, text, language, value):
+    article = Article("m1", None, "", "test feed", datetime(2025, 6, 1, tzinfo=timezone.utc),
+                      language, text)
+    claims = [c for c in extractor.extract(article).claims if c.value == value]
+    assert claims and all(c.metric == "other" and c.other_kind.endswith("contacted")
+                          for c in claims)
+
+
+def test_metrics_customer_count_without_contact_verb_stays_customers(extractor):
+    rows = _rows(extractor, "Chirpnet now serves 60,000 customers across Europe.", "en")
+    assert ("customers", 60000, "count") in rows
