@@ -264,7 +264,7 @@ _ACQUISITION = re.compile(r"\b(?:acquir\w+|acquisition|bought|buy|buying|purchas
 # money taken from, frozen at or owed by the company is none of its business figures: "a lender
 # seized $12M from it", "regulators froze $8M", "it owes $5M", "la banque a saisi 3 millions"
 _MOVED_BEFORE = re.compile(
-    r"\b(?:(?P<seized>seiz(?:ed|es|ing)|(?:took|taken|takes|taking)(?!\s+in\b)|froze|frozen|freez(?:es|ing)|"
+    r"\b(?:(?P<seized>seiz(?:ed|es|ing)|froze|frozen|freez(?:es|ing)|"
     r"withdr[eaw]w?n?|swept|clawed back|confiscat\w+|garnish\w+|(?:a|ont|avait|avaient) (?:saisi|gelé|"
     r"ponctionné|prélevé|confisqué)|saisi[es]?|gel(?:é|ée|és|ées)|ponctionn\w+|confisqu\w+)|"
     r"(?P<debt>owe[sd]?|owing|doit|devait|devaient)|"
@@ -281,6 +281,10 @@ _CONTACTED_BEFORE = re.compile(
 # an order backlog or order book is orders not yet delivered, not bookings earned
 _BACKLOG = re.compile(r"\b(?:order[- ]?)?backlogs?\b|\border ?books?\b|\bcarnets? de commandes\b|"
                       r"\bcommandes en (?:carnet|attente)\b", _I)
+# "a lender took $12M from it": took right before the figure ("took in" is revenue, "taking
+# total funding to" is funding)
+_TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+(?:back\s+)?(?:(?:about|around|nearly|almost|some|"
+                          r"close to|roughly)\s+)?$", _I)
 _MONEY_KINDS = [
     (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
@@ -528,9 +532,10 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
         return Figure("revenue")  # "brought in $50M in revenue"
     if metric in ("bookings", "revenue", "valuation", "other") and _near(_BACKLOG, clause, s, e, 30):
         return Figure("other", "order backlog", True)  # "a $2 billion order backlog": orders
-    moved = _MOVED_BEFORE.search(before)
+    moved = _MOVED_BEFORE.search(before) or _TOOK_BEFORE.search(before)
     if moved and not _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
-        kind = "funds seized" if moved.group("seized") else "debt" if moved.group("debt") else "fine"
+        kind = ("funds seized" if moved.re is _TOOK_BEFORE or moved.group("seized")
+                else "debt" if moved.group("debt") else "fine")
         return Figure("other", kind, True)  # "a lender seized $12M from it": not revenue
     if metric in ("funding", "valuation", "revenue", "other"):
         if _VALUED_BEFORE.search(before):

@@ -163,3 +163,15 @@ def test_metrics_people_written_to_are_not_the_customer_base(extractor, text, la
 def test_metrics_customer_count_without_contact_verb_stays_customers(extractor):
     rows = _rows(extractor, "Chirpnet now serves 60,000 customers across Europe.", "en")
     assert ("customers", 60000, "count") in rows
+
+
+def test_metrics_taking_total_funding_to_stays_funding(extractor):
+    rows = _rows(extractor, "Gizmo Labs closed a $5 million round, taking total funding to "
+                            "$20 million.", "en")
+    assert ("funding", 20e6, "USD") in rows
+
+
+def test_metrics_lender_took_money_is_not_revenue(extractor):
+    rows = _rows(extractor, "Gizmo Labs said a lender took $9 million from Gizmo Labs in March, "
+                            "revealing that its revenue forecasts were inflated.", "en")
+    assert not any(v == 9e6 and m == "revenue" for m, v, _ in rows)
