@@ -268,7 +268,8 @@ _MOVED_BEFORE = re.compile(
     r"withdr[eaw]w?n?|swept|clawed back|confiscat\w+|garnish\w+|(?:a|ont|avait|avaient) (?:saisi|gelé|"
     r"ponctionné|prélevé|confisqué)|saisi[es]?|gel(?:é|ée|és|ées)|ponctionn\w+|confisqu\w+)|"
     r"(?P<debt>owe[sd]?|owing|doit|devait|devaient)|"
-    r"(?P<fine>fined|ordered to pay|condamn\w+ à (?:payer|verser)))"
+    r"(?P<fine>fined|(?:ordered|agreed|required|forced) to (?:pay|repay|refund)|"
+    r"condamn\w+ à (?:payer|verser|rembourser)|(?:accepté|contraint\w*|obligé\w*) de (?:payer|verser|rembourser)))"
     r"\s+(?:(?!revenue|sales|in\b)[\w'’-]+\s+){0,3}?(?:(?:about|around|nearly|almost|some|close to|"
     r"more than|over|roughly|environ|près de|plus de|quelque)\s+)?$", _I)
 # people written to, surveyed or called are a sample or a list, not the customer base: "a

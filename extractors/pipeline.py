@@ -46,7 +46,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.13-5"
+EXTRACTOR_VERSION = "2026.12.13-6"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",

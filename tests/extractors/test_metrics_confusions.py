@@ -175,3 +175,12 @@ def test_metrics_lender_took_money_is_not_revenue(extractor):
     rows = _rows(extractor, "Gizmo Labs said a lender took $9 million from Gizmo Labs in March, "
                             "revealing that its revenue forecasts were inflated.", "en")
     assert not any(v == 9e6 and m == "revenue" for m, v, _ in rows)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Gizmo Labs agreed to pay $7 million to settle claims that it inflated its sales.", "en"),
+    ("Gizmo Labs a accepté de payer 7 millions d'euros pour clore la plainte sur ses ventes.", "fr"),
+])
+def test_metrics_money_the_company_must_pay_is_not_revenue(extractor, text, language):
+    rows = _rows(extractor, text, language)
+    assert not any(v == 7e6 and m in ("revenue", "funding") for m, v, _ in rows)
