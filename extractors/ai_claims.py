@@ -261,6 +261,31 @@ _PITCHED_INVESTORS = re.compile(r"\b(?:pitched|promised|told|assured|showed|pres
                                 r"investisseurs|backers)\b", _I)
 _ACQUISITION = re.compile(r"\b(?:acquir\w+|acquisition|bought|buy|buying|purchas\w+|takeover|"
                           r"rach\w+|acquis\w*|achet\w+|reprise)\b", _I)
+# money taken from, frozen at or owed by the company is none of its business figures: "a lender
+# seized $12M from it", "regulators froze $8M", "it owes $5M", "la banque a saisi 3 millions"
+_MOVED_BEFORE = re.compile(
+    r"\b(?:(?P<seized>seiz(?:ed|es|ing)|froze|frozen|freez(?:es|ing)|"
+    r"withdr[eaw]w?n?|swept|clawed back|confiscat\w+|garnish\w+|(?:a|ont|avait|avaient) (?:saisi|gelé|"
+    r"ponctionné|prélevé|confisqué)|saisi[es]?|gel(?:é|ée|és|ées)|ponctionn\w+|confisqu\w+)|"
+    r"(?P<debt>owe[sd]?|owing|doit|devait|devaient)|"
+    r"(?P<fine>fined|(?:ordered|agreed|required|forced) to (?:pay|repay|refund)|"
+    r"condamn\w+ à (?:payer|verser|rembourser)|(?:accepté|contraint\w*|obligé\w*) de (?:payer|verser|rembourser)))"
+    r"\s+(?:(?!revenue|sales|in\b)[\w'’-]+\s+){0,3}?(?:(?:about|around|nearly|almost|some|close to|"
+    r"more than|over|roughly|environ|près de|plus de|quelque)\s+)?$", _I)
+# people written to, surveyed or called are a sample or a list, not the customer base: "a
+# mailing sent to 50,000 customers", "a sondé 2 000 clients", "contacted 300 users"
+_CONTACTED_BEFORE = re.compile(
+    r"\b(?:sent|send|sends|sending|e-?mailed|e-?mailing|mailed|messaged|texted|contacted|"
+    r"surveyed|polled|interviewed|reached out to|wrote to|envoy\w+|adress\w+|contact\w+|"
+    r"sond\w+|interrog\w+|écrit)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:about|some|nearly|around|over|"
+    r"more than|environ|près de|plus de|quelque)\s+)?$", _I)
+# an order backlog or order book is orders not yet delivered, not bookings earned
+_BACKLOG = re.compile(r"\b(?:order[- ]?)?backlogs?\b|\border ?books?\b|\bcarnets? de commandes\b|"
+                      r"\bcommandes en (?:carnet|attente)\b", _I)
+# "a lender took $12M from it": took right before the figure ("took in" is revenue, "taking
+# total funding to" is funding)
+_TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+(?:back\s+)?(?:(?:about|around|nearly|almost|some|"
+                          r"close to|roughly)\s+)?$", _I)
 _MONEY_KINDS = [
     (re.compile(r"\bdeposits?\b|\bdépôts?\b(?! de bilan)|\bacomptes?\b", _I), "deposits"),
     (re.compile(r"\bfines?d?\b|\bpenalt\w+|\bamendes?\b|\bsanction\w*", _I), "fine"),
@@ -480,6 +505,10 @@ def _count(sentence: str, q: Quantity, metric: str) -> Figure:
     if metric == "units" and re.match(r"^(?:[\w-]+\s+){0,2}?(?:features?|updates?|versions?|"
                                       r"releases?|fonctionnalités?|mises à jour)\b", after, _I):
         return Figure("other", other_kind_for(sentence, q), True)  # "16 updates shipped": no units
+    if metric in ("customers", "users", "employees") and _CONTACTED_BEFORE.search(
+            sentence[max(0, q.start - 60):q.start]):
+        noun = _kind_text(q.noun) if q.noun else metric
+        return Figure("other", f"{noun} contacted", True)  # "emailed 50,000 customers": a sample
     if metric == "units":  # units sold, shipped, delivered: "units", with what they are
         return Figure("units", other_kind_for(sentence, q), True)
     if (metric not in ("customers", "users", "employees") or (
@@ -502,6 +531,13 @@ def _money(sentence: str, q: Quantity, metric: str) -> Figure:
     s, e = q.start - lo, q.end - lo
     if metric in ("funding", "valuation", "other") and _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
         return Figure("revenue")  # "brought in $50M in revenue"
+    if metric in ("bookings", "revenue", "valuation", "other") and _near(_BACKLOG, clause, s, e, 30):
+        return Figure("other", "order backlog", True)  # "a $2 billion order backlog": orders
+    moved = _MOVED_BEFORE.search(before) or _TOOK_BEFORE.search(before)
+    if moved and not _REVENUE_AFTER.match(sentence[q.end:q.end + 40]):
+        kind = ("funds seized" if moved.re is _TOOK_BEFORE or moved.group("seized")
+                else "debt" if moved.group("debt") else "fine")
+        return Figure("other", kind, True)  # "a lender seized $12M from it": not revenue
     if metric in ("funding", "valuation", "revenue", "other"):
         if _VALUED_BEFORE.search(before):
             return Figure("valuation")

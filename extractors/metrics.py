@@ -32,7 +32,7 @@ _CUES: dict[str, list[str]] = {
     "valuation": [r"\bvalu(?:ed|ation|ing|es?)\b", r"\bpric(?:ed|es|ing)\b(?= (?:\w+ ){0,3}at\b)", r"\bworth\b(?! of)", r"\bvaloris\w+", r"\bpost-money\b",
                   r"\bpre-money\b", r"\bmarket cap(?:italization)?\b", r"\bcapitalisation\b",
                   r"\blicorne\b", r"\bunicorn\b"],
-    "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b",
+    "funding": [r"\brais(?:e|ed|es)\b", r"\braising\b", r"\bfunding\b", r"\bfunds\b", r"\bround\b(?!\s*[$€£\d])",
                 r"\bSeries [A-F]\b", r"\bseed\b", r"\binvest(?:ment|ed|ors?)\b", r"\bbacked\b",
                 r"\bsecured\b", r"\bclosed\b", r"lev[ée]e? de fonds", r"\blev[ée]e?s?\b",
                 r"\ba levé\b", r"\blève\b", r"\btour de table\b", r"\bfinancement\b",
@@ -212,7 +212,7 @@ _PERIOD_PATTERNS = [
     ("half", re.compile(r"\b(?:H([12])|(first|second|premier|second) (?:half|semestre))"
                         r"(?:\s+(?:of\s+|de\s+)?((?:19|20)\d\d))?", _I)),
     ("fiscal", re.compile(r"\b(?:fiscal(?: year)?|FY|exercice)\s?'?((?:19|20)?\d\d)\b", _I)),
-    ("year", re.compile(r"(?:\b(?:in|during|for|by|en|pour|d['’]ici|of|fin|end of|à fin)\s+"
+    ("year", re.compile(r"(?:\b(?:in|during|for|by|en|pour|d['’]ici|of|fin|end of|à fin|(?:celui|celle|ceux|celles) de)\s+"
                         r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:revenue|sales|ARR|results|"
                         r"turnover|chiffre)|\b(?:revenue|sales|ARR|chiffre d['’]affaires) "
                         r"(?:in |for |en |de )?((?:19|20)\d\d)\b)", _I)),
@@ -234,16 +234,74 @@ _ARR_WORDS = re.compile(r"\bannual(?:ized)? recurring revenues?\b|\brevenus? ré
                         r"annuels?\b|\bannual run[- ]rate\b", _I)
 
 
-def period_for(sentence: str, published: date | None = None) -> tuple[str | None, date | None]:
+# a span of years ("from 2021 to 2024", "over the 2020-25 period", "entre 2021 et 2023") and a
+# span of several years with no year named ("over the four-year period", "sur trois ans"): a
+# cumulative figure, not one year's
+_SPAN = re.compile(r"\b(?:from|between|de|entre)\s+((?:19|20)\d\d)\s*(?:to|and|through|until|à|a|"
+                   r"et|jusqu['’]en)\s+((?:19|20)?\d\d)\b|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)"
+                   r"\s+(?:period|période)\b|\b(?:the|la)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b", _I)
+_YEARS_WORDS = (r"two|three|four|five|six|seven|eight|nine|ten|\d|deux|trois|quatre|cinq|six|sept|"
+                r"huit|neuf|dix")
+_MULTI_YEAR = re.compile(rf"\b(?:over|across|during|in)\s+(?:the|a)\s+({_YEARS_WORDS})[- ]years?[- ]"
+                         rf"(?:period|span|stretch)\b|\b(?:over|across)\s+(?:the\s+)?(?:past|last|"
+                         rf"previous)\s+({_YEARS_WORDS})\s+years\b|\bsur\s+(?:une période de\s+|les\s+)?"
+                         rf"({_YEARS_WORDS})\s+(?:dernières\s+)?(?:ans|années)\b", _I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+                 "huit": 8, "neuf": 9, "dix": 10}
+
+
+def _span(sentence: str, start: int | None) -> str | None:
+    """"2021-2024" or "4 years" when the figure at ``start`` covers several years, else None."""
+    for m in _SPAN.finditer(sentence):
+        groups = [g for g in m.groups() if g]
+        first, last = int(groups[0]), int(groups[1])
+        last = last + 100 * (first // 100) if last < 100 else last
+        if last > first and _same_clause(sentence, m, start):
+            return f"{first}-{last}"
+    m = _MULTI_YEAR.search(sentence)
+    if m and _same_clause(sentence, m, start):
+        word = next(g for g in m.groups() if g).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+        if n > 1:
+            return f"{n} years"
+    return None
+
+
+def _same_clause(sentence: str, m: re.Match, start: int | None) -> bool:
+    """True when ``m`` and the figure at ``start`` are not split by a sentence-level break."""
+    if start is None:
+        return True
+    lo, hi = sorted((m.start(), start))
+    return not re.search(r";|\.\s", sentence[lo:hi])
+
+
+def period_for(sentence: str, published: date | None = None,
+               start: int | None = None, end: int | None = None) -> tuple[str | None, date | None]:
     """(period, as_of) fixed by ``sentence``; (None, None) when it fixes none.
 
     "Q3 2024" -> ("Q3 2024", 2024-09-30); "in 2024" -> ("2024", 2024-12-31);
     "H1 2025" -> ("H1 2025", 2025-06-30); "first year" -> ("first year", None);
-    "monthly"/"par mois" -> ("monthly", None); "last year" needs ``published`` for a date.
+    "monthly"/"par mois" -> ("monthly", None); "last year" needs ``published`` for a date;
+    "from 2021 to 2024" -> ("2021-2024", 2024-12-31); "over the three-year period" ->
+    ("3 years", None). With ``start`` (the figure's offset), a sentence that names two years
+    gives the figure the year named nearest before it ("2024 revenue was cut from A to B, and
+    2023 sales from C to D": C and D are 2023's), unless one follows it at once ("$9M in 2025").
     """
     sentence = _ARR_WORDS.sub(" ", sentence)
+    span = _span(sentence, start)
+    if span is not None:
+        return span, (date(int(span[-4:]), 12, 31) if span[0].isdigit() and "-" in span else None)
     for kind, pattern in _PERIOD_PATTERNS:
-        m = pattern.search(sentence)
+        matches = list(pattern.finditer(sentence)) if start is not None else []
+        if len(matches) > 1:
+            stop = end if end is not None else start
+            right = [x for x in matches if stop <= x.start() <= stop + 12
+                     and not re.search(r"[,;:()]|\b(?:and|et)\b", sentence[stop:x.start()])]
+            before = [x for x in matches if x.start() <= start]
+            m = right[0] if right else before[-1] if before else matches[0]
+        else:
+            m = matches[0] if matches else pattern.search(sentence)
         if not m:
             continue
         if kind == "quarter":

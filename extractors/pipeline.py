@@ -47,7 +47,7 @@ __all__ = [
     "title_offset",
 ]
 
-EXTRACTOR_VERSION = "2026.12.13-2"
+EXTRACTOR_VERSION = "2026.12.14-1"
 TITLE_SEPARATOR = "\n\n"
 _KEEP = ("ner", "claimwatch_gazetteer")
 _UNNEEDED = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter",
@@ -227,6 +227,8 @@ class Extractor:
                 metric = metric_for(s.text, q.start, q.end, q.unit, q.noun)
             if metric == "other" or (q.unit == "count" and metric not in COUNT_METRICS):
                 metric = metric_from_before(s.text, q, previous, metric)
+            if sum(ch.isdigit() for ch in s.text) > 4:  # a period per figure when the sentence
+                period, as_of = period_for(s.text, published, q.start, q.end)  # names several
             figure = classify(s.text, q, metric)  # AI metrics, other_kind, metric confusions
             if figure.keep is False or (figure.keep is None and not is_business(q, figure.metric, s.text)):
                 continue

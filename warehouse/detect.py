@@ -155,6 +155,19 @@ _CHANGE_RE = (r"\b(up|down|rose|grew|growing|increased|decreased|declined|fell|c
               r"\bun an (plus tôt|auparavant)\b|\bl.an dernier\b|\bl.année (dernière|précédente)\b|"
               r"\b(trimestre|exercice) précédent\b|\bcontre [^.;]* (il y a|un an|en 20\d\d)")
 _ROUND_RE = r"(pre-seed|seed|series [a-h]\b|série [a-h]\b|amorçage|pré-amorçage)"
+# revenue from one customer, partner or source ("$60M in revenue from a distributor", "sales
+# from its largest client", "le chiffre d'affaires réalisé avec ce partenaire") is a part of the
+# total, not the total a company claims (read on reporters' figures; a cheap test first)
+_PARTIAL_RE = (r"\b(?:revenues?|sales|billings|chiffre d.affaires|revenus|ventes|recettes)\s+"
+               r"(?:\S+\s+){0,2}?(?:from|provenant d[eu]?|issus? d[eu]?|réalisée?s? (?:avec|auprès d[eu]?)|"
+               r"générée?s? (?:par|avec))\s*(?:the |a |an |one |its |their |son |sa |ses |un |une |"
+               r"le |la |les |l.)?(?:single |largest |biggest |top |main |key |major |seul |"
+               r"principal |plus gros )?([a-z][a-z0-9.&-]*)")
+# ... unless what it comes from is the whole ("revenue from customers", "from operations")
+_WHOLE = ("customers", "clients", "operations", "users", "subscribers", "activities", "activités",
+          "all", "tous", "toutes", "sales", "ventes", "continuing", "utilisateurs", "abonnés")
+# metrics whose figures are for a period (a quoted figure takes the period given elsewhere)
+_PERIODIC = "('revenue', 'arr', 'profit', 'loss', 'bookings', 'gmv', 'growth')"
 
 _CLAIMS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _cw_claims AS
@@ -166,6 +179,17 @@ WITH base AS (
     FROM claims c LEFT JOIN articles a USING (article_id)
     LEFT JOIN _cw_names n ON n.company = c.company
     WHERE {{scope}}
+), known AS (
+    -- a figure quoted with no period takes the period that the same company gives the same
+    -- figure elsewhere ("the $220M pitched to investors" is the "$220M forecast for 2025")
+    SELECT company, metric, unit, value, min(period) AS kperiod
+    FROM base WHERE period IS NOT NULL AND metric IN {_PERIODIC}
+    GROUP BY ALL HAVING count(DISTINCT period) = 1
+), periodic AS (
+    SELECT b.* REPLACE (coalesce(b.period, k.kperiod) AS period)
+    FROM base b LEFT JOIN known k
+      ON b.period IS NULL AND k.company = b.company AND k.metric = b.metric AND k.unit = b.unit
+     AND k.value = b.value
 ), flipped AS (
     -- a share of tasks a person handled is the complement of the automation rate, an error
     -- rate the complement of accuracy: both are compared on the flattering scale (100 - x)
@@ -174,7 +198,7 @@ WITH base AS (
                 THEN {_COMPLEMENT_CASE}
                 WHEN metric = 'other' THEN 'other:' || lower(trim(okind))
                 ELSE metric END AS cmetric
-    FROM base
+    FROM periodic
     WHERE (metric <> 'other' OR nullif(trim(okind), '') IS NOT NULL)
       -- "millions of dollars", "des milliers": an order of magnitude, not a figure to hold
       AND hedge IS DISTINCT FROM 'vague'
@@ -195,7 +219,11 @@ SELECT b.claim_id, b.article_id, b.company, b.metric, b.cmetric, b.flip, b.okind
        CASE WHEN b.flip THEN 100 - raw_lo ELSE raw_hi END AS hi,
        CASE WHEN b.flip THEN 100 - b.value ELSE b.value END AS cvalue,
        b.claimed_by = 'company' AND regexp_matches(lower(b.sentence), '{_CHANGE_RE}') AS changes,
-       CASE WHEN b.metric <> 'funding' THEN NULL
+       CASE WHEN b.metric IN ('revenue', 'arr', 'bookings', 'gmv')
+            THEN CASE WHEN b.claimed_by = 'reporter' AND regexp_matches(b.sentence, '(?i)from|avec|provenant|issu|auprès|généré')
+                       AND regexp_extract(lower(b.sentence), '{_PARTIAL_RE.replace("{", "{{").replace("}", "}}")}', 1)
+                           NOT IN ('', {", ".join(repr(w) for w in _WHOLE)}) THEN 'partial' END
+            WHEN b.metric <> 'funding' THEN NULL
             WHEN regexp_matches(lower(b.sentence), '{_TOTAL_RE}') THEN 'total'
             ELSE nullif(replace(replace(replace(regexp_extract(lower(b.sentence), '{_ROUND_RE}', 1),
                  'série', 'series'), 'pré-amorçage', 'pre-seed'), 'amorçage', 'seed'), '')
@@ -230,7 +258,8 @@ CREATE OR REPLACE TEMP MACRO _cw_gap(high_start, low_end) AS _cw_rgap(high_start
 CREATE OR REPLACE TEMP MACRO _cw_far(gap, high_start, low_end, unit, tol, rate) AS
     gap > tol AND (unit <> 'percent' OR high_start - low_end > CASE WHEN rate THEN {RATE_POINTS} ELSE 1.0 END);
 CREATE OR REPLACE TEMP MACRO _cw_same_measure(q1, q2) AS
-    q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 <> 'total') OR (q2 IS NULL AND q1 <> 'total');
+    q1 IS NOT DISTINCT FROM q2 OR (q1 IS NULL AND q2 NOT IN ('total', 'partial'))
+    OR (q2 IS NULL AND q1 NOT IN ('total', 'partial'));
 CREATE OR REPLACE TEMP MACRO _cw_last_day(day, precision) AS  -- "2021-06" runs to 2021-06-30
     CASE precision WHEN 'month' THEN last_day(day) WHEN 'year' THEN make_date(year(day), 12, 31) ELSE day END;
 -- a figure of an undated article with no period of its own (date NULL) fits any date
@@ -329,6 +358,11 @@ FROM ({_pairs(f'''a.claimed_by = 'company' AND a.is_forecast AND NOT b.is_foreca
 WHERE {_DOWN_FAR}
 """
 
+# a claim made within this many days of a dispute is the one it most likely disputes: a report
+# of today on misleading investors is about the figures of the last years, not a round of long ago
+DISPUTE_RECENT_DAYS = 2 * CLAIM_WINDOW_DAYS
+_RECENT = (f"(c.undated OR d.undated OR datediff('day', c.pub_date, "
+           f"CAST(d.pub_ts AT TIME ZONE 'UTC' AS DATE)) <= {DISPUTE_RECENT_DAYS})")
 _DISPUTE_SQL = f"""
 WITH d AS (
     SELECT d.dispute_id, d.article_id, coalesce(n.canon, d.company) AS company, d.metric, d.cue,
@@ -355,7 +389,8 @@ WITH d AS (
     QUALIFY row_number() OVER (
         PARTITION BY d.dispute_id
         ORDER BY c.claim_id IS NULL, c.article_id = d.article_id,
-                 c.metric IS NOT DISTINCT FROM d.metric DESC, c.metric = 'other', c.quoted,
+                 (c.metric IS NOT DISTINCT FROM d.metric AND {_RECENT}) DESC, {_RECENT} DESC,
+                 c.metric = 'other', c.quoted,
                  c.is_forecast, c.pub_ts DESC, c.claim_id) = 1
 ), figured AS (
     SELECT l.*, r.claim_id AS r_claim, r.metric AS r_metric, r.value AS r_orig, r.unit AS r_unit,
@@ -391,6 +426,28 @@ SELECT 'dispute' AS kind, company, coalesce(metric, c_metric) AS metric, c_metri
        CASE WHEN NOT undated THEN CAST(pub_ts AT TIME ZONE 'UTC' AS DATE) END AS r_date, cue, sentence AS d_sentence, c_ts,
        CASE WHEN gap > 0 THEN gap ELSE {DISPUTE_SEVERITY} END AS severity
 FROM figured
+"""
+
+# the company's claim that its AI does the work (an automation rate, a share built by AI)
+# against a report of how many people do that work ("700 engineers wrote the code by hand"):
+# a dispute of the claim, with no figure on its scale; one per report and company, preferring
+# the claim the report itself quotes, then the latest
+_PEOPLE_WHERE = f"""a.claimed_by = 'company' AND b.claimed_by = 'reporter' AND a.unit = 'percent'
+      AND a.cmetric IN ('automation_rate', 'ai_built_share') AND b.metric = 'human_involvement'
+      AND b.unit = 'count' AND NOT a.is_forecast AND NOT b.is_forecast AND {_ORDERED}
+      AND _cw_compatible(a.pkey, a.pstart, a.pend, a.eff_date,
+                         b.pkey, b.pstart, b.pend, b.eff_date, {CLAIM_WINDOW_DAYS})"""
+_PEOPLE_SQL = f"""
+SELECT 'dispute' AS kind, * EXCLUDE ({_HELPERS}) REPLACE (
+           NULL::DOUBLE AS reported_value, NULL::DOUBLE AS r_low, NULL::DOUBLE AS r_high,
+           NULL::VARCHAR AS r_hedge, 'people|' || contradicting_claim_id AS dispute_id,
+           r_orig::BIGINT || ' people' AS cue, r_sentence AS d_sentence),
+       {DISPUTE_SEVERITY} AS severity
+FROM (SELECT {_PAIR_COLS} FROM _cw_claims a JOIN _cw_claims b ON a.company = b.company
+      WHERE {_PEOPLE_WHERE})
+QUALIFY row_number() OVER (PARTITION BY company, contradicting_article_id
+                           ORDER BY claim_article_id = contradicting_article_id DESC, c_quoted,
+                                    c_ts DESC, distance, claim_id, contradicting_claim_id) = 1
 """
 
 _CANDIDATES_SQL = f"""
@@ -440,13 +497,23 @@ WITH pairs AS MATERIALIZED (
 ), disputes AS (
     -- a dispute with no figure of its own, in an article that already states a figure against
     -- the company's claim of that metric, adds nothing: the numeric row says it with both
+    -- (with a figure or not) when that article states the company's claim too
     SELECT * FROM ({_DISPUTE_SQL}) x
-    WHERE x.reported_value IS NOT NULL OR NOT EXISTS (SELECT 1 FROM best n
+    WHERE NOT EXISTS (SELECT 1 FROM best n
                       WHERE n.kind = 'numeric' AND n.company = x.company
                         AND n.contradicting_article_id = x.contradicting_article_id
+                        AND (x.reported_value IS NULL OR n.claim_article_id = n.contradicting_article_id)
                         AND (x.metric IS NULL OR n.cmetric = x.cmetric OR n.metric = x.metric))
+), people AS (
+    -- unless a figure of the same measure in that report already says it
+    SELECT * FROM ({_PEOPLE_SQL}) x
+    WHERE NOT EXISTS (SELECT 1 FROM best n
+                      WHERE n.kind = 'numeric' AND n.company = x.company
+                        AND n.contradicting_article_id = x.contradicting_article_id
+                        AND n.cmetric = x.cmetric)
 ), all_rows AS (
     SELECT * FROM kept UNION ALL BY NAME SELECT * FROM disputes
+    UNION ALL BY NAME SELECT * FROM people
 )
 SELECT substr(sha1(CASE WHEN kind = 'dispute' THEN 'dispute|' || dispute_id
                         ELSE kind || '|' || claim_id || '|' || contradicting_claim_id END),

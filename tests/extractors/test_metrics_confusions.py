@@ -106,3 +106,81 @@ def test_metrics_a_priced_round_is_a_valuation(extractor):
 ])
 def test_metrics_a_year_earlier_is_no_price(extractor, text, language):
     assert {r[0] for r in _rows(extractor, text, language)} == {"revenue"}
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("A creditor seized $14 million from Voltrack in March, which showed that its revenue "
+     "projections were inflated.", "en", 14e6),
+    ("Regulators froze about $9 million of Voltrack's accounts while its sales were reviewed.",
+     "en", 9e6),
+    ("Voltrack still owes $6 million to its suppliers despite record revenue.", "en", 6e6),
+    ("Le prêteur a saisi 14 millions d'euros chez Voltrack, révélant un chiffre d'affaires gonflé.",
+     "fr", 14e6),
+])
+def test_metrics_money_taken_from_the_company_is_not_revenue(extractor, text, language, value):
+    rows = _rows(extractor, text, language)
+    assert not any(v == value and m in ("revenue", "funding", "valuation") for m, v, _ in rows)
+
+
+def test_metrics_revenue_taken_in_stays_revenue(extractor):
+    rows = _rows(extractor, "Voltrack took in about $14 million in revenue last year.", "en")
+    assert ("revenue", 14e6, "USD") in rows
+
+
+def test_metrics_round_before_a_figure_means_around(extractor):
+    rows = _rows(extractor, "Voltrack's forecast for 2025 revenue had been cut to round $30mn, "
+                            "people said.", "en")
+    assert ("revenue", 30e6, "USD") in rows
+    assert ("funding", 30e6, "USD") not in rows
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Voltrack's chief executive said the company is sitting on a $6 billion order backlog.", "en"),
+    ("Voltrack dit disposer d'un carnet de commandes de 6 milliards de dollars.", "fr"),
+])
+def test_metrics_order_backlog_is_other_not_bookings(extractor, text, language):
+    article = Article("m1", None, "", "test feed", datetime(2025, 6, 1, tzinfo=timezone.utc),
+                      language, text)
+    claims = [c for c in extractor.extract(article).claims if c.value == 6e9]
+    assert claims and all(c.metric == "other" and c.other_kind == "order backlog" for c in claims)
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("When Chirpnet emailed a promotion to 60,000 customers, most of the messages bounced.",
+     "en", 60000),
+    ("A newsletter Chirpnet sent to about 60,000 users drew almost no clicks.", "en", 60000),
+    ("Chirpnet a envoyé une offre à 60 000 clients, mais la plupart des courriels sont revenus.",
+     "fr", 60000),
+])
+def test_metrics_people_written_to_are_not_the_customer_base(extractor, text, language, value):
+    article = Article("m1", None, "", "test feed", datetime(2025, 6, 1, tzinfo=timezone.utc),
+                      language, text)
+    claims = [c for c in extractor.extract(article).claims if c.value == value]
+    assert claims and all(c.metric == "other" and c.other_kind.endswith("contacted")
+                          for c in claims)
+
+
+def test_metrics_customer_count_without_contact_verb_stays_customers(extractor):
+    rows = _rows(extractor, "Chirpnet now serves 60,000 customers across Europe.", "en")
+    assert ("customers", 60000, "count") in rows
+
+
+def test_metrics_taking_total_funding_to_stays_funding(extractor):
+    rows = _rows(extractor, "Gizmo Labs closed a $5 million round, taking total funding to "
+                            "$20 million.", "en")
+    assert ("funding", 20e6, "USD") in rows
+
+
+def test_metrics_lender_took_money_is_not_revenue(extractor):
+    rows = _rows(extractor, "Gizmo Labs said a lender took $9 million from Gizmo Labs in March, "
+                            "revealing that its revenue forecasts were inflated.", "en")
+    assert not any(v == 9e6 and m == "revenue" for m, v, _ in rows)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Gizmo Labs agreed to pay $7 million to settle claims that it inflated its sales.", "en"),
+    ("Gizmo Labs a accepté de payer 7 millions d'euros pour clore la plainte sur ses ventes.", "fr"),
+])
+def test_metrics_money_the_company_must_pay_is_not_revenue(extractor, text, language):
+    rows = _rows(extractor, text, language)
+    assert not any(v == 7e6 and m in ("revenue", "funding") for m, v, _ in rows)
