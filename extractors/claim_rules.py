@@ -27,7 +27,7 @@ from claimwatch.extractors.metrics import COUNT_METRICS, CURRENCY_METRICS, metri
 from claimwatch.extractors.models import Quantity
 from claimwatch.records import Claim
 
-__all__ = ["carried_currency", "conversions", "elliptical_parent", "figure_clause", "is_business",
+__all__ = ["carried_currency", "conversions", "elliptical_parent", "is_business",
            "partial_figure",
            "is_distractor_count", "is_year", "merge_headline_repeats", "metric_from_before",
            "own_metric", "refers_back"]
@@ -242,23 +242,6 @@ def merge_headline_repeats(claims: list[Claim]) -> list[Claim]:
     return [c for i, c in enumerate(out) if i not in drop]
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but|et|mais|tandis que|alors que)\s",
-                           re.IGNORECASE)
-
-
-def figure_clause(sentence: str, start: int) -> str | None:
-    """The clause of the figure at ``start`` when the sentence names two different years
-    ("2024 revenue was cut from $220M to $55M, and 2023 sales from $180M to $45M"): its
-    period is that clause's, not the sentence's first year. None when one year or none."""
-    if len(set(_YEAR.findall(sentence))) < 2:
-        return None
-    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
-    for left, right in zip(bounds, bounds[1:]):
-        if left <= start < right:
-            clause = sentence[left:right]
-            return clause if _YEAR.search(clause) else None
-    return None
 
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -273,36 +256,12 @@ _PART_FROM = re.compile(
     rf"(?!{_MONTHS})(?:(?-i:[A-ZÀ-ÖØ-Þ])|(?:its|their|a single|one|his|her|son|sa|un seul|"
     r"une seule)\s+(?:largest|biggest|main|top|sole|only|principal|plus gros|unique)?\s*"
     r"(?:customer|client|partner|partenaire)s?\b)", re.IGNORECASE)
-# "an email sent to 400,000 customers", "a envoyé un courriel à 300 000 clients": the people an
-# action reached, not the company's customer count
-_RECIPIENTS = re.compile(
-    r"\b(?:sent|emailed|e-mailed|mailed|messaged|texted|contacted|surveyed|called|wrote|"
-    r"envoyé|envoyée|adressé|adressée|contacté|interrogé|écrit)\b(?:\s+[\w’'-]+){0,6}\s+"
-    r"(?:to|à|aux)\s+$|\b(?:emailed|e-mailed|messaged|texted|contacted|surveyed|called|"
-    r"contacté|interrogé)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
-
-
-# "X, a lender, took $37M from the company", "le créancier a saisi 5 millions d'euros": money a
-# creditor or investor took back is neither the company's revenue nor its funding
-_TAKEN_BACK = re.compile(
-    r"\b(?:lenders?|creditors?|banks?|investors?|backers?|prêteurs?|créanciers?|banques?|"
-    r"investisseurs?)\b[^.;]{0,40}?\b(?:took|seized|withdrew|clawed back|recovered|swept|"
-    r"pulled|demanded|recalled|a (?:saisi|récupéré|prélevé|retiré|réclamé|repris)|saisit|"
-    r"récupère|prélève)\s+(?:back\s+)?(?:(?:about|nearly|some|around|roughly|environ|près de|"
-    r"quelque)\s+)?$", re.IGNORECASE)
-
 
 def partial_figure(sentence: str, q: Quantity, metric: str) -> str | None:
     """The descriptor of a figure that is only part of the metric it names, or None: revenue
-    from one named customer, partner or region ("$60M in revenue from Acme"), money a creditor
-    took back ("a lender took $37M from the company") and the people an action reached ("an
-    email sent to 400,000 customers"). Such figures are ``other``: they
-    neither state nor contradict the company's revenue or customer count."""
+    from one named customer, partner or region ("$60M in revenue from Acme"). Such figures are
+    ``other``: they neither state nor contradict the company's revenue. (Money seized from or owed
+    by the company, and the people a mailing reached, are classed by ``ai_claims.classify``.)"""
     if metric in ("revenue", "bookings", "gmv") and _PART_FROM.match(sentence[q.end:q.end + 90]):
         return "revenue from one counterparty"
-    if q.unit not in ("count", "percent") and _TAKEN_BACK.search(sentence[max(0, q.start - 90):q.start]):
-        return "money taken by a creditor"
-    if metric in ("customers", "users") and q.unit == "count" and \
-            _RECIPIENTS.search(sentence[max(0, q.start - 80):q.start]):
-        return "recipients"
     return None

@@ -23,7 +23,7 @@ from claimwatch.errors import ModelNotFoundError
 from claimwatch.extractors.ai_claims import classify
 from claimwatch.extractors.attribution import claimed_by, is_forecast
 from claimwatch.extractors.claim_rules import (
-    carried_currency, conversions, elliptical_parent, figure_clause, is_business,
+    carried_currency, conversions, elliptical_parent, is_business,
     is_distractor_count, is_year, partial_figure,
     merge_headline_repeats, metric_from_before, own_metric, refers_back,
 )
@@ -263,7 +263,7 @@ class Extractor:
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
                 is_forecast=is_forecast(s.text, q.start), hedge=q.hedge,
-                **_period_of(s.text, q.start, published, period, as_of),
+                period=period, as_of=as_of,
                 company_mention=mention, language=language, other_kind=other_kind,
                 alt_value=alternatives[q.start].value if q.start in alternatives else None,
                 alt_unit=alternatives[q.start].unit if q.start in alternatives else None))
@@ -297,14 +297,6 @@ def _extends(key: str, main_surface: str) -> bool:
     """True when the company key ``key`` extends the article company's name ("acme r2")."""
     main = normalize_company(main_surface)
     return key != main and key.startswith(main + " ")
-
-
-def _period_of(sentence: str, start: int, published, period, as_of) -> dict:
-    """The figure's period: its own clause's when the sentence names two years."""
-    clause = figure_clause(sentence, start)
-    if clause is not None:
-        period, as_of = period_for(clause, published)
-    return {"period": period, "as_of": as_of}
 
 
 def _overlaps_org(q: Quantity, orgs: list[OrgSpan]) -> bool:

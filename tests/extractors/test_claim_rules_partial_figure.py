@@ -38,7 +38,7 @@ def test_claim_rules_partial_figure(language, text, value, metric):
         return
     # a part is never the company's revenue or customer count: kept as ``other`` or left out
     assert claim is None or (claim.metric == "other" and claim.other_kind in
-                             ("revenue from one counterparty", "recipients"))
+                             ("revenue from one counterparty", "customers contacted"))
 
 
 def _q(sentence, figure, unit="USD"):
@@ -56,22 +56,8 @@ def _q(sentence, figure, unit="USD"):
      "40 millions d'euros", "revenue", "EUR", "revenue from one counterparty"),
     ("Vexly's revenue was $40 million from January to March.", "$40 million", "revenue", "USD", None),
     ("Vexly's revenue rose to $40 million from $20 million.", "$40 million", "revenue", "USD", None),
-    ("The bank sent a survey to 9,000 Vexly customers.", "9,000", "customers", "count", "recipients"),
-    ("La banque a envoyé un questionnaire à 9 000 clients.", "9 000", "customers", "count", "recipients"),
     ("Vexly now serves 9,000 customers.", "9,000", "customers", "count", None),
 ])
 def test_claim_rules_partial_figure_rule(sentence, figure, metric, unit, expected):
     from claimwatch.extractors.claim_rules import partial_figure
     assert partial_figure(sentence, _q(sentence, figure, unit), metric) == expected
-
-
-@pytest.mark.parametrize("sentence, figure, unit, expected", [
-    ("Harlow Capital, a lender, took $25 million from the company in March, showing its sales "
-     "had been inflated.", "$25 million", "USD", "money taken by a creditor"),
-    ("Son créancier a saisi 8 millions d'euros sur les comptes de la société.", "8 millions d'euros",
-     "EUR", "money taken by a creditor"),
-    ("Investors put $25 million into the company in March.", "$25 million", "USD", None),
-])
-def test_claim_rules_partial_figure_taken_by_creditor(sentence, figure, unit, expected):
-    from claimwatch.extractors.claim_rules import partial_figure
-    assert partial_figure(sentence, _q(sentence, figure, unit), "revenue") == expected
