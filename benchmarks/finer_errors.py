@@ -14,7 +14,6 @@ Tune on ``val``; report ``test``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 
 __all__ = ["classify_errors", "print_errors"]
 

@@ -251,11 +251,10 @@ def _metric_of(claim: dict) -> tuple[str, bool]:
 def detection_on_gold_claims(folder: Path, disputes_from: Path | None = None) -> list[dict]:
     """Contradictions detected from the gold claims themselves: detection measured apart from
     extraction (an upper bound of what today's detection can reach with perfect claims)."""
-    import duckdb
-
     from claimwatch.ingest import read_jsonl
     from claimwatch.warehouse.db import connect
-    from claimwatch.warehouse.detect import detect_contradictions, normalize_period
+    from claimwatch.warehouse.detect import detect_contradictions
+    from claimwatch.warehouse.periods import normalize_period
 
     with tempfile.TemporaryDirectory(prefix="cw-realstories-gold-") as tmp:
         db = Path(tmp) / "gold.duckdb"

@@ -12,7 +12,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["LEGAL_PATTERN", "LEGAL_PATTERN_CASED", "LEGAL_SUFFIXES", "company_key", "strip_legal_suffix"]
+__all__ = ["LEGAL_PATTERN", "LEGAL_PATTERN_CASED", "LEGAL_SUFFIXES", "company_key", "company_stem",
+           "strip_legal_suffix"]
 
 # Legal forms that end a company name, lower case, without the final dot. The one table:
 # extraction's span rules, the warehouse's aliases and the digest's watchlists all use it.
@@ -50,3 +51,21 @@ def company_key(name: str) -> str:
     text = _DOMAIN.sub(r" \1", text)
     key = _NON_KEY.sub(" ", text.casefold()).strip()
     return key or " ".join(name.casefold().split())
+
+
+# Words that end a company name without identifying it (the legal forms count too).
+_DESCRIPTOR_WORDS = frozenset({
+    "ai", "a.i", "ia", "inc", "corp", "corporation", "co", "company", "compagnie", "motors", "motor",
+    "technologies", "technology", "tech", "labs", "lab", "group", "groupe", "holdings", "holding",
+    "automation", "systems", "sas", "sa", "ltd", "llc", "gmbh", "plc", "limited", "software",
+})
+
+
+def company_stem(name: str) -> str:
+    """The part of a company name that identifies it, without descriptor or legal words at its end:
+    "Vardeno AI", "vardeno.ai", "Vardeno Labs" -> "vardeno". Looser than :func:`company_key`: detection
+    compares one company named differently across articles and languages under it."""
+    words = company_key(name).split()
+    while len(words) > 1 and words[-1] in _DESCRIPTOR_WORDS:
+        words.pop()
+    return " ".join(words)

@@ -88,6 +88,8 @@ METRICS = (
 AI_METRICS = ("automation_rate", "human_involvement", "accuracy", "error_rate", "bot_share",
               "ai_built_share")
 # Units: ISO 4217 currency codes, "percent", "count"; anything else is kept as written.
+# Metrics where a higher figure is the unflattering one (a claim is contradicted by a higher report).
+HIGHER_IS_WORSE = ("churn", "loss", "error_rate", "bot_share", "human_involvement")
 CLAIMED_BY = ("company", "reporter")
 
 

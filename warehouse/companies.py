@@ -16,9 +16,9 @@ from collections.abc import Iterable
 import duckdb
 from rapidfuzz import fuzz, process
 
-from claimwatch.names import company_key
+from claimwatch.names import company_key, company_stem
 
-__all__ = ["canonical_companies", "same_company"]
+__all__ = ["canonical_companies", "company_groups", "same_company"]
 
 MIN_LENGTH = 5
 MIN_SIMILARITY = 92
@@ -67,4 +67,22 @@ def canonical_companies(con: duckdb.DuckDBPyConnection, names: Iterable[str]) ->
             if same_company(key, candidate):
                 mapping[name] = aliases[candidate]
                 break
+    return mapping
+
+
+def company_groups(counts: dict[str, int]) -> dict[str, str]:
+    """Each company name -> the name its group is detected under (the group's most used name).
+
+    Names group when their :func:`company_stem` is equal and at least 4 characters long: one
+    company named differently across articles and languages is compared with itself.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        key = company_stem(name)
+        groups.setdefault(key if len(key) >= 4 else "\0" + name, []).append(name)
+    mapping = {}
+    for members in groups.values():
+        canon = max(members, key=lambda n: (counts[n], len(n), n))
+        for member in members:
+            mapping[member] = canon
     return mapping

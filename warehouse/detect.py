@@ -51,23 +51,21 @@ are refreshed), rows no longer produced are deleted, new rows are inserted.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-
-import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import duckdb
 import pyarrow as pa
 
 from claimwatch.config import DetectConfig
 from claimwatch.errors import WarehouseError
-from claimwatch.figures import format_figure
-from claimwatch.names import company_key
+from claimwatch.records import HIGHER_IS_WORSE
+from claimwatch.warehouse.companies import company_groups
 from claimwatch.warehouse.db import transaction
+from claimwatch.warehouse.explain import explain
+from claimwatch.warehouse.periods import normalize_period
 
-__all__ = ["detect_contradictions", "explain", "normalize_period",
-           "company_groups", "company_group_key", "AI_METRICS", "COMPLEMENTS",
+__all__ = ["detect_contradictions",
+           "AI_METRICS", "COMPLEMENTS",
            "CLAIM_WINDOW_DAYS", "REVISION_WINDOW_DAYS"]
 
 # How long a company's figure (with no explicit period) stays comparable with later reporting
@@ -84,7 +82,7 @@ SAME_FIGURE = 0.05
 DISPUTE_SEVERITY = 0.5  # when the disputing article gives no figure of its own
 
 # metrics where a higher figure is the unflattering one
-_INVERTED = ("churn", "loss", "error_rate", "bot_share", "human_involvement")
+_INVERTED = HIGHER_IS_WORSE
 # AI claims (issue 14): percentages of tasks, checks or users, and people doing the work
 AI_METRICS = ("automation_rate", "human_involvement", "accuracy", "error_rate", "bot_share",
               "ai_built_share")
@@ -93,53 +91,6 @@ COMPLEMENTS = {"human_involvement": "automation_rate", "error_rate": "accuracy"}
 _COMPLEMENT_KEYS = "(" + ", ".join(f"'{k}'" for k in COMPLEMENTS) + ")"
 _COMPLEMENT_CASE = ("CASE metric " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in COMPLEMENTS.items())
                     + " END")
-
-# ---------------------------------------------------------------------------------------------
-# periods
-
-_Q = re.compile(r"^(?:q|t)([1-4])\s*'?((?:19|20)?\d\d)$")
-_H = re.compile(r"^(?:h|s)([12])\s*'?((?:19|20)?\d\d)$")
-_Y = re.compile(r"^(?:cy)?((?:19|20)\d\d)$")
-_FY = re.compile(r"^(?:fy|fiscal(?: year)?|exercice)\s*'?((?:19|20)?\d\d)$")
-_YEARS = re.compile(r"^(?:from |de |entre )?((?:19|20)\d\d)\s*(?:-|–|to|à|et|through)\s*((?:19|20)?\d\d)$")
-_NO_PERIOD = {"annual", "annually", "annualized", "annuel", "per year", "a year"}
-
-
-def _year(text: str) -> int:
-    return int(text) + 2000 if len(text) == 2 else int(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize_period(period: str | None) -> tuple[str | None, date | None, date | None]:
-    """(key, start, end) for a period string; equal keys mean the same period.
-
-    "Q3 2024" -> ("2024Q3", 2024-07-01, 2024-09-30); "2024" -> ("2024", Jan 1, Dec 31);
-    "annual" means no period (None, None, None); unknown text is its own key, with no range.
-    """
-    if period is None:
-        return None, None, None
-    text = re.sub(r"\s+", " ", period.strip().lower())
-    if not text or text in _NO_PERIOD:
-        return None, None, None
-    if m := _Q.match(text):
-        q, y = int(m.group(1)), _year(m.group(2))
-        end = date(y, 12, 31) if q == 4 else date(y, 3 * q + 1, 1) - timedelta(days=1)
-        return f"{y}Q{q}", date(y, 3 * q - 2, 1), end
-    if m := _H.match(text):
-        h, y = int(m.group(1)), _year(m.group(2))
-        return (f"{y}H{h}", date(y, 1, 1), date(y, 6, 30)) if h == 1 else \
-            (f"{y}H2", date(y, 7, 1), date(y, 12, 31))
-    if m := _Y.match(text):
-        y = int(m.group(1))
-        return str(y), date(y, 1, 1), date(y, 12, 31)
-    if (m := _YEARS.match(text)) and _year(m.group(2)) > int(m.group(1)):
-        first, last = int(m.group(1)), _year(m.group(2))
-        return f"{first}-{last}", date(first, 1, 1), date(last, 12, 31)
-    if m := _FY.match(text):
-        y = _year(m.group(1))
-        return f"FY{y}", date(y, 1, 1), date(y, 12, 31)
-    return text, None, None
-
 
 # ---------------------------------------------------------------------------------------------
 # SQL
@@ -605,39 +556,6 @@ def _detect(con: duckdb.DuckDBPyConnection, tol: float, run_id: str | None,
 
 # words that name a company's form or trade, not the company: "Acme Motors", "Acme AI" and
 # "Acme Motor Company" are Acme (a product, "Acme One", keeps its own name)
-_CORP_WORDS = frozenset({
-    "ai", "a.i", "ia", "inc", "corp", "corporation", "co", "company", "compagnie", "motors", "motor",
-    "technologies", "technology", "tech", "labs", "lab", "group", "groupe", "holdings", "holding",
-    "automation", "systems", "sas", "sa", "ltd", "llc", "gmbh", "plc", "limited", "software",
-})
-
-
-def company_group_key(name: str) -> str:
-    """The part of a company name that identifies it: "Vardeno AI", "vardeno.ai" -> "vardeno"."""
-    words = company_key(name).split()
-    while len(words) > 1 and words[-1] in _CORP_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-def company_groups(counts: dict[str, int]) -> dict[str, str]:
-    """Each company name -> the name its group is detected under (the group's most used name).
-
-    Names group when their :func:`company_group_key` is equal and at least 4 characters long: one
-    company named differently across articles and languages is compared with itself.
-    """
-    groups: dict[str, list[str]] = {}
-    for name in counts:
-        key = company_group_key(name)
-        groups.setdefault(key if len(key) >= 4 else "\0" + name, []).append(name)
-    mapping = {}
-    for members in groups.values():
-        canon = max(members, key=lambda n: (counts[n], len(n), n))
-        for member in members:
-            mapping[member] = canon
-    return mapping
-
-
 def _load_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     counts = dict(con.execute("""SELECT company, count(*) FROM (
         SELECT company FROM claims UNION ALL SELECT company FROM disputes) GROUP BY company""").fetchall())
@@ -672,125 +590,3 @@ def _load_periods(con: duckdb.DuckDBPyConnection, scope: str) -> None:
         con.execute("CREATE OR REPLACE TEMP TABLE _cw_periods AS SELECT * FROM _cw_periods_in")
     finally:
         con.unregister("_cw_periods_in")
-
-
-# ---------------------------------------------------------------------------------------------
-# explanations
-
-_LABEL = {"arr": "ARR", "gmv": "GMV", "employees": "headcount", "customers": "customer count",
-          "users": "user count", "automation_rate": "automation rate",
-          "human_involvement": "human involvement", "accuracy": "accuracy",
-          "error_rate": "error rate", "bot_share": "share of bot or fake users",
-          "ai_built_share": "share built by AI"}
-# what an AI figure says, in plain words ({fig}: the figure, {noun}: what it counts)
-_AI_PHRASE = {
-    "automation_rate": "{fig} of {noun} without a person",
-    "human_involvement": "{fig} of {noun} needing a person",
-    "accuracy": "{fig} accuracy",
-    "error_rate": "an error or miss rate of {fig}",
-    "bot_share": "{fig} of users being bots or fake accounts",
-    "ai_built_share": "{fig} of {noun} built by AI",
-}
-_AI_COUNT_PHRASE = {"human_involvement": "{fig} people doing the work"}
-# the complement's figure, in brackets after the reported one: "30% (70% needed a human)"
-_COMPLEMENT_NOTE = {
-    "human_involvement": "{fig} needed a human",
-    "automation_rate": "{fig} without a person",
-    "error_rate": "{fig} missed or wrong",
-    "accuracy": "{fig} accurate",
-}
-# "95% of orders": the noun a percentage counts, for the (English) explanation; a French
-# sentence's noun would mix languages, so those read "tasks"
-_COUNTED = re.compile(r"(?:%|\bper ?cent)\s+of\s+(?:the |its |their |all )?([a-z][a-z-]*)", re.I)
-
-
-def _when(day) -> str:
-    return day.isoformat() if isinstance(day, (date, datetime)) else "undated"
-
-
-def _counted(*sentences) -> str:
-    for sentence in sentences:
-        if sentence and (m := _COUNTED.search(sentence)):
-            return m.group(1).lower()
-    return "tasks"
-
-
-def _ai_phrase(metric: str | None, unit: str | None, fig: str, noun: str) -> str | None:
-    table = _AI_COUNT_PHRASE if unit != "percent" else _AI_PHRASE
-    template = table.get(metric or "")
-    return template.format(fig=fig, noun=noun) if template else None
-
-
-def explain(row: dict) -> str:
-    """One or two sentences naming both sources, their dates and both figures."""
-    company, metric, unit = row["company"], row.get("metric"), row.get("unit")
-    label = _LABEL.get(metric or "", metric or "figures")
-    if metric == "other" and row.get("c_kind"):
-        label = str(row["c_kind"]).replace("_", " ")
-    pct = f"{round(100 * (row.get('severity') or 0))}%"
-
-    figs: dict[str, str] = {}
-
-    def fig(side: str) -> str:
-        if side not in figs:
-            value = row["claimed_value"] if side == "c" else row["reported_value"]
-            figs[side] = format_figure(value, row.get(f"{side}_low"), row.get(f"{side}_high"),
-                                       row.get(f"{side}_hedge"), unit, metric)
-        return figs[side]
-
-    def period(side: str) -> str:
-        text = row.get(f"{side}_period")
-        return f" for {text}" if text and normalize_period(text)[0] else ""
-
-    report = f"{row.get('r_source')} ({_when(row.get('r_date'))})"
-    has_claim = row.get("claimed_value") is not None
-    same_article = has_claim and row.get("claim_article_id") == row.get("contradicting_article_id")
-    claim = (f"{fig('c')}{period('c')} ({row.get('c_source')}, {_when(row.get('c_date'))})"
-             if has_claim else "")
-    kind = row["kind"]
-    if kind == "numeric":
-        inverted = metric in _INVERTED  # the figures are on the claim's own scale
-        lower = row["reported_value"] < row["claimed_value"]
-        if inverted:
-            how = f"{pct} higher" if not lower else f"well below it (gap {pct})"
-        else:
-            how = f"{pct} lower" if lower else f"well above it (gap {pct})"
-        claimed = None
-        if metric in _AI_PHRASE:
-            noun = _counted(row.get("c_sentence"), row.get("r_sentence"))
-            claimed = _ai_phrase(metric, unit, fig("c"), noun)
-        reported = fig("r")
-        r_metric = row.get("r_metric")
-        if claimed and r_metric and r_metric != metric and row.get("r_orig") is not None:
-            note = _COMPLEMENT_NOTE.get(r_metric)
-            if note:
-                reported += f" ({note.format(fig=format_figure(row['r_orig'], unit=unit))})"
-        what = claimed or f"{fig('c')}"
-        if same_article:
-            return (f"{company} {label}: the company claimed {what}{period('c')}; the same article, "
-                    f"{report}, reports {reported}{period('r')}, {how}.")
-        source = f" ({row.get('c_source')}, {_when(row.get('c_date'))})"
-        return (f"{company} {label}: the company claimed {what}{period('c')}{source}; {report} "
-                f"reported {reported}{period('r')}, {how}.")
-    if kind == "revision":
-        return (f"{company} restated its {label}: {fig('r')}{period('r')} in {report}, "
-                f"after claiming {claim}; {pct} lower.")
-    if kind == "projection":
-        return (f"{company} forecast {label} of {claim}; {report} reported an actual of "
-                f"{fig('r')}{period('r')}, {pct} below the forecast.")
-    sentence = " ".join((row.get("d_sentence") or "").split())
-    if len(sentence) > 240:
-        sentence = sentence[:237].rstrip() + "..."
-    text = f"{report} disputes {company}'s {label}: “{row.get('cue')}” — “{sentence}”"
-    if not has_claim:
-        return text + " No figure from the company is on record."
-    if same_article:
-        text += f" The article quotes the company's figure of {fig('c')}{period('c')}."
-    else:
-        other = row.get("claim_metric")
-        what = f" {_LABEL.get(other, other)}" if other and other != metric else ""
-        text += f" The company had claimed {fig('c')}{what}{claim[len(fig('c')):]}."
-    if row.get("reported_value") is not None:
-        way = "higher" if metric in _INVERTED else "lower"
-        text += f" The article reports {fig('r')}{period('r')} ({pct} {way})."
-    return text

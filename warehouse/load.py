@@ -21,13 +21,10 @@ Decisions:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gc
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from operator import attrgetter
 
 import duckdb

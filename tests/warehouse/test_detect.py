@@ -8,7 +8,8 @@ import pytest
 
 from claimwatch.config import DetectConfig
 from claimwatch.figures import format_figure
-from claimwatch.warehouse.detect import explain, normalize_period
+from claimwatch.warehouse.explain import explain
+from claimwatch.warehouse.periods import normalize_period
 
 def _eleven_x(store):
     a1 = store.article("11x blog", "2024-10-03")

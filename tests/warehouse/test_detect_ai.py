@@ -9,7 +9,7 @@ import pytest
 
 from claimwatch.digest.render import render_digest
 from claimwatch.warehouse import outbox
-from claimwatch.warehouse.detect import explain
+from claimwatch.warehouse.explain import explain
 
 
 def _two(store, claim: dict, report: dict, day1="2025-02-01", day2="2025-05-01", company="Quenby"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.warehouse.detect import company_group_key, company_groups, normalize_period
+from claimwatch.names import company_stem as company_group_key
+from claimwatch.warehouse.companies import company_groups
+from claimwatch.warehouse.periods import normalize_period
 
 
 def test_detect_intra_claim_and_finding_in_one_english_article(store):
