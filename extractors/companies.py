@@ -307,8 +307,9 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
     Outlets are kept but marked ``is_outlet``.
     """
     text = doc.text
+    ents = doc.ents  # built anew (a Span per entity) on every access: read once
     found: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG" and not (registry and ent.label_ in ("PRODUCT", "PERSON", "DATE",
                                                                      "CARDINAL", "GPE", "MISC")
                                         and registry.is_known(ent.text)):
@@ -346,11 +347,11 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             end - len(" ".join(words)):end] else match.start(1), end))
     found.extend(_numeric_names(text))
     found.extend(subject_spans(text) + descriptor_spans(text) + genitive_spans(text))
-    found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in doc.ents if
+    found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in ents if
                                            e.label_ in ("GPE", "LOC", "DATE", "MONEY", "NORP")]))
     for match in _TICKER.finditer(text):
         found.extend([match.span(1), match.span(2)])
-    persons = [(e.start_char, e.end_char) for e in doc.ents
+    persons = [(e.start_char, e.end_char) for e in ents
                if e.label_ in ("PERSON", "PER", "DATE", "MONEY", "NORP")]
     for pattern, strong in ((_SUBJECT, True), (_WEAK_SUBJECT, False)):
         for match in pattern.finditer(text):
@@ -371,7 +372,7 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         inside = [p for p in priority if start <= p[0] and p[1] <= end and p != (start, end)]
         if inside:
             found[i] = (start, max(start, min(p[0] for p in inside)))
-    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
     found = [trim_figures(text, *trim_place(text, s, e, places)) for s, e in found if e > s]
     spans: list[OrgSpan] = []
     ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))

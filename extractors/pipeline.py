@@ -183,10 +183,12 @@ class Extractor:
                      for key, surface in surfaces.items()]
         result = Extraction(article.article_id, language, companies)
         main_surface = subject[1] if subject else None
-        people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
-                             for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
-        people |= title_executive(article.title, [e.text for s in parsed for e in s.doc.ents
-                                                  if e.label_ in ("PERSON", "PER")])
+        # s.text is s.doc.text (the tokenizer keeps every character), without rebuilding it
+        # from the tokens; each doc's entities are built once
+        persons = [(e, s.text) for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")]
+        people = executives([(e.text, text[max(0, e.start_char - 50):e.end_char + 50])
+                             for e, text in persons])
+        people |= title_executive(article.title, [e.text for e, _ in persons])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
