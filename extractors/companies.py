@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimwatch.names import LEGAL_PATTERN, company_key, strip_legal_suffix
 from claimwatch.extractors.roles import compiled
@@ -279,15 +280,20 @@ def _numeric_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _surface_pattern(surface: str) -> re.Pattern:
+    """A name as a whole word (case ignored for a numeric name), built once per name."""
+    flags = re.IGNORECASE if is_numeric_name(surface) else 0
+    return re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
+
+
 def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
                   registry: CompanyRegistry | None = None) -> list[OrgSpan]:
     """Every further mention of ``surfaces`` (names found elsewhere in the article) in
     ``text`` that does not overlap ``taken``; merged with ``taken`` and sorted."""
     spans = list(taken)
     for surface in sorted(set(surfaces), key=len, reverse=True):
-        flags = re.IGNORECASE if is_numeric_name(surface) else 0
-        pattern = re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
-        for m in pattern.finditer(text):
+        for m in _surface_pattern(surface).finditer(text):
             overlapping = [o for o in spans if m.start() < o.end and o.start < m.end()]
             # a longer known name replaces the pieces inside it ("Just Eat" over "Eat")
             if any(o.start < m.start() or o.end > m.end() or o.end - o.start == len(surface)
@@ -299,14 +305,17 @@ def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
     return sorted(spans, key=lambda o: o.start)
 
 
-def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]:
+def company_spans(doc, registry: CompanyRegistry | None = None,
+                  text: str | None = None) -> list[OrgSpan]:
     """Clean ORG spans of ``doc`` plus appositive names, sorted, without overlaps.
 
     Cleaning: possessives trimmed, a following legal suffix ("Inc.", ", LLC") attached,
     non-companies (months, "AI", "ARR", "CEO"...) and lower-case spans dropped.
-    Outlets are kept but marked ``is_outlet``.
+    Outlets are kept but marked ``is_outlet``. ``text``, when given, is ``doc.text`` (which
+    spaCy rebuilds from the tokens on every access).
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
     ents = doc.ents  # built anew (a Span per entity) on every access: read once
     found: list[tuple[int, int]] = []
     for ent in ents:

@@ -170,7 +170,8 @@ class Extractor:
         parsed = [s for s in prepared.sentences if s.doc is not None]
         spans: dict[int, list[OrgSpan]] = {
             s.index: [o for o in found if not o.is_outlet]
-            for s, found in zip(parsed, document_spans([s.doc for s in parsed], self.registry))}
+            for s, found in zip(parsed, document_spans([s.doc for s in parsed], self.registry,
+                                                        [s.text for s in parsed]))}
         surfaces: dict[str, str] = {}
         for s in parsed:
             for o in spans[s.index]:
@@ -207,12 +208,14 @@ class Extractor:
         """Claims of sentence ``s``; ``previous`` are the article's claims so far; ``people``
         the names of the company's executives (they speak for it)."""
         claims: list[Claim] = []
+        quantities, alternatives = conversions(
+            s.text, with_word_figures(_find_quantities(s.text, language), s.text, language))
+        if not quantities:  # no figure: nothing below would be used
+            return claims
         main_key = self.registry.key(main_surface) if main_surface else None
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        quantities, alternatives = conversions(
-            s.text, with_word_figures(_find_quantities(s.text, language), s.text, language))
         for q in quantities:
             if _overlaps_org(q, orgs) or is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
