@@ -27,17 +27,25 @@ _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(figure_words(), key=len, r
 
 
 _FIGURE_WORDS = figure_words()
+_FIGURE_WORD = re.compile("|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)), re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _WHOLE_WORDS = all(_WORD.fullmatch(w) for w in _FIGURE_WORDS)
 
 
 def _has_figure_word(sentence: str) -> bool:
-    """``_CANDIDATE.search(sentence)`` for a sentence without a digit, faster: every figure word
-    is made of word characters only, so a match is a whole word. Exact for ASCII text, where
-    ignoring case is ``str.lower``; any other text goes through the regex."""
-    if _WHOLE_WORDS and sentence.isascii():
-        return any(w.lower() in _FIGURE_WORDS for w in _WORD.findall(sentence))
-    return _CANDIDATE.search(sentence) is not None
+    """``_CANDIDATE.search(sentence)`` for a sentence without a digit, faster. Every figure word
+    is made of word characters only, so a match is a whole run of word characters: an ASCII run
+    matches when its lower case is a figure word (``str.lower`` is the regex's case-folding on
+    ASCII); any other run goes through the regex."""
+    if not _WHOLE_WORDS:
+        return _CANDIDATE.search(sentence) is not None
+    for word in _WORD.findall(sentence):
+        if word.isascii():
+            if word.lower() in _FIGURE_WORDS:
+                return True
+        elif _FIGURE_WORD.fullmatch(word):
+            return True
+    return False
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
