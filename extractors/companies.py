@@ -293,7 +293,10 @@ def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
     ``text`` that does not overlap ``taken``; merged with ``taken`` and sorted."""
     spans = list(taken)
     for surface in sorted(set(surfaces), key=len, reverse=True):
-        for m in _surface_pattern(surface).finditer(text):
+        pattern = _surface_pattern(surface)
+        if not pattern.flags & re.IGNORECASE and surface not in text:
+            continue  # the pattern matches the surface exactly: no match
+        for m in pattern.finditer(text):
             overlapping = [o for o in spans if m.start() < o.end and o.start < m.end()]
             # a longer known name replaces the pieces inside it ("Just Eat" over "Eat")
             if any(o.start < m.start() or o.end > m.end() or o.end - o.start == len(surface)
