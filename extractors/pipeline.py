@@ -216,6 +216,12 @@ class Extractor:
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
+        spoken: list[list[tuple[int, int]]] = []
+
+        def said_by() -> list[tuple[int, int]]:  # the same for every figure of the sentence
+            if not spoken:
+                spoken.append(speakers(orgs, s.text, people, main_key))
+            return spoken[0]
         for q in quantities:
             if _overlaps_org(q, orgs) or is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
@@ -261,7 +267,7 @@ class Extractor:
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
                 unit=q.unit, claimed_by=claimed_by(
-                    s.text, q.start, speakers(orgs, s.text, people, main_key), q.end,
+                    s.text, q.start, said_by(), q.end,
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,
