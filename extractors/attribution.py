@@ -20,6 +20,7 @@ The cues are per-language data tables in ``source_cues``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimwatch.extractors.source_cues import (
     BELIEF_CUES, CLAIMED_AFTER, CLAIMED_BEFORE, COMPANY_CUES, REPORTER_CUES, SPEECH_VERBS,
@@ -62,6 +63,14 @@ _CLAIMED_AFTER = re.compile(r"^\s*(?:(?:de|d['’]|of|in)\s+[\w'’ ]{0,30}?)?\s
                             r"|qu['’]il )?" + _table_regex(CLAIMED_AFTER, prefix=""), _I)
 
 
+@lru_cache(maxsize=256)
+def _cue_spans(sentence: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """(start, end) of the reporter cues, named sources, company cues, quotes and buyer's
+    beliefs in ``sentence``, in that order: searched once per sentence, not once per figure."""
+    return tuple(tuple(m.span() for m in pattern.finditer(sentence))
+                 for pattern in (_REPORTER, _NAMED_SOURCE, _COMPANY, _QUOTE, _BELIEF))
+
+
 def claimed_by(sentence: str, start: int | None = None,
                speakers: list[tuple[int, int]] = (), end: int | None = None,
                claimant: tuple[int, int] | None = None) -> str:
@@ -77,18 +86,17 @@ def claimed_by(sentence: str, start: int | None = None,
     "According to X" / "selon X" naming a third party is a reporter cue unless X is the
     ``claimant`` (the span of the company the figure is about).
     """
-    reporter = [(m.start(), m.end(), "reporter") for m in _REPORTER.finditer(sentence)]
+    found = _cue_spans(sentence)  # the same for every figure of the sentence
+    reporter = [(s, e, "reporter") for s, e in found[0]]
     own = {claimant[0]} if claimant else set()
     own |= {s for s, _ in speakers}  # "according to Acme" when Acme speaks for itself
-    reporter += [(m.start(), m.end(), "reporter") for m in _NAMED_SOURCE.finditer(sentence)
-                 if m.end() not in own]
-    company = [(m.start(), m.end(), "company") for m in _COMPANY.finditer(sentence)]
-    company += [(m.start(), m.end(), "company") for m in _QUOTE.finditer(sentence)]
+    reporter += [(s, e, "reporter") for s, e in found[1] if e not in own]
+    company = [(s, e, "company") for s, e in found[2]]
+    company += [(s, e, "company") for s, e in found[3]]
     company += [(s, e, "company") for s, e in speakers]
     # "paid $90M for what it thought was a firm with 2M members": a buyer's belief is the
     # company's representation, for the figures after it only
-    company += [(m.start(), m.end(), "company") for m in _BELIEF.finditer(sentence)
-                if start is None or m.end() <= start]
+    company += [(s, e, "company") for s, e in found[4] if start is None or e <= start]
     # "the startup's former CFO told": a company cue inside a reporter cue is the reporter's
     company = [c for c in company if not any(r[0] <= c[0] < r[1] for r in reporter)]
     if start is None:  # the sentence as a whole: an independent source anywhere wins

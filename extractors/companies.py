@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimwatch.names import LEGAL_PATTERN, company_key, strip_legal_suffix
 from claimwatch.extractors.roles import compiled
@@ -279,14 +280,22 @@ def _numeric_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _surface_pattern(surface: str) -> re.Pattern:
+    """A name as a whole word (case ignored for a numeric name), built once per name."""
+    flags = re.IGNORECASE if is_numeric_name(surface) else 0
+    return re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
+
+
 def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
                   registry: CompanyRegistry | None = None) -> list[OrgSpan]:
     """Every further mention of ``surfaces`` (names found elsewhere in the article) in
     ``text`` that does not overlap ``taken``; merged with ``taken`` and sorted."""
     spans = list(taken)
     for surface in sorted(set(surfaces), key=len, reverse=True):
-        flags = re.IGNORECASE if is_numeric_name(surface) else 0
-        pattern = re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)", flags)
+        pattern = _surface_pattern(surface)
+        if not pattern.flags & re.IGNORECASE and surface not in text:
+            continue  # the pattern matches the surface exactly: no match
         for m in pattern.finditer(text):
             overlapping = [o for o in spans if m.start() < o.end and o.start < m.end()]
             # a longer known name replaces the pieces inside it ("Just Eat" over "Eat")
@@ -299,16 +308,20 @@ def article_spans(text: str, surfaces: Iterable[str], taken: list[OrgSpan],
     return sorted(spans, key=lambda o: o.start)
 
 
-def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]:
+def company_spans(doc, registry: CompanyRegistry | None = None,
+                  text: str | None = None) -> list[OrgSpan]:
     """Clean ORG spans of ``doc`` plus appositive names, sorted, without overlaps.
 
     Cleaning: possessives trimmed, a following legal suffix ("Inc.", ", LLC") attached,
     non-companies (months, "AI", "ARR", "CEO"...) and lower-case spans dropped.
-    Outlets are kept but marked ``is_outlet``.
+    Outlets are kept but marked ``is_outlet``. ``text``, when given, is ``doc.text`` (which
+    spaCy rebuilds from the tokens on every access).
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
+    ents = doc.ents  # built anew (a Span per entity) on every access: read once
     found: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG" and not (registry and ent.label_ in ("PRODUCT", "PERSON", "DATE",
                                                                      "CARDINAL", "GPE", "MISC")
                                         and registry.is_known(ent.text)):
@@ -346,11 +359,11 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
             end - len(" ".join(words)):end] else match.start(1), end))
     found.extend(_numeric_names(text))
     found.extend(subject_spans(text) + descriptor_spans(text) + genitive_spans(text))
-    found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in doc.ents if
+    found.extend(_named_appositives(text, [(e.start_char, e.end_char) for e in ents if
                                            e.label_ in ("GPE", "LOC", "DATE", "MONEY", "NORP")]))
     for match in _TICKER.finditer(text):
         found.extend([match.span(1), match.span(2)])
-    persons = [(e.start_char, e.end_char) for e in doc.ents
+    persons = [(e.start_char, e.end_char) for e in ents
                if e.label_ in ("PERSON", "PER", "DATE", "MONEY", "NORP")]
     for pattern, strong in ((_SUBJECT, True), (_WEAK_SUBJECT, False)):
         for match in pattern.finditer(text):
@@ -371,7 +384,7 @@ def company_spans(doc, registry: CompanyRegistry | None = None) -> list[OrgSpan]
         inside = [p for p in priority if start <= p[0] and p[1] <= end and p != (start, end)]
         if inside:
             found[i] = (start, max(start, min(p[0] for p in inside)))
-    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
     found = [trim_figures(text, *trim_place(text, s, e, places)) for s, e in found if e > s]
     spans: list[OrgSpan] = []
     ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))

@@ -24,9 +24,13 @@ _PLACE = ("GPE", "LOC", "NORP")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-def document_spans(docs: Sequence, registry: CompanyRegistry | None = None) -> list[list[OrgSpan]]:
-    """Company spans (outlets included, marked) of each Doc of one article, in order."""
-    per_doc = [company_spans(doc, registry) for doc in docs]
+def document_spans(docs: Sequence, registry: CompanyRegistry | None = None,
+                   texts: Sequence[str] | None = None) -> list[list[OrgSpan]]:
+    """Company spans (outlets included, marked) of each Doc of one article, in order.
+    ``texts``, when given, are the docs' texts (spaCy rebuilds ``Doc.text`` on every access)."""
+    if texts is None:
+        texts = [doc.text for doc in docs]
+    per_doc = [company_spans(doc, registry, text) for doc, text in zip(docs, texts)]
     names, places = set(), Counter()
     for doc in docs:
         for ent in doc.ents:
@@ -42,7 +46,7 @@ def document_spans(docs: Sequence, registry: CompanyRegistry | None = None) -> l
         for o in spans:
             # "Drury" after "Philip Drury"; "China" read as a place everywhere else
             if (" " not in o.text and o.text in names
-                    and not has_company_context(doc.text, o.start, o.end)):
+                    and not has_company_context(texts[i], o.start, o.end)):
                 continue
             if places[o.text] > 2 * found[o.text]:
                 continue
@@ -52,5 +56,5 @@ def document_spans(docs: Sequence, registry: CompanyRegistry | None = None) -> l
             surfaces.setdefault(o.key, o.text)
     if not surfaces:
         return per_doc
-    return [article_spans(doc.text, surfaces.values(), spans, registry)
-            for doc, spans in zip(docs, per_doc)]
+    return [article_spans(text, surfaces.values(), spans, registry)
+            for text, spans in zip(texts, per_doc)]

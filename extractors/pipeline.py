@@ -170,7 +170,8 @@ class Extractor:
         parsed = [s for s in prepared.sentences if s.doc is not None]
         spans: dict[int, list[OrgSpan]] = {
             s.index: [o for o in found if not o.is_outlet]
-            for s, found in zip(parsed, document_spans([s.doc for s in parsed], self.registry))}
+            for s, found in zip(parsed, document_spans([s.doc for s in parsed], self.registry,
+                                                        [s.text for s in parsed]))}
         surfaces: dict[str, str] = {}
         for s in parsed:
             for o in spans[s.index]:
@@ -183,10 +184,12 @@ class Extractor:
                      for key, surface in surfaces.items()]
         result = Extraction(article.article_id, language, companies)
         main_surface = subject[1] if subject else None
-        people = executives([(e.text, s.doc.text[max(0, e.start_char - 50):e.end_char + 50])
-                             for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")])
-        people |= title_executive(article.title, [e.text for s in parsed for e in s.doc.ents
-                                                  if e.label_ in ("PERSON", "PER")])
+        # s.text is s.doc.text (the tokenizer keeps every character), without rebuilding it
+        # from the tokens; each doc's entities are built once
+        persons = [(e, s.text) for s in parsed for e in s.doc.ents if e.label_ in ("PERSON", "PER")]
+        people = executives([(e.text, text[max(0, e.start_char - 50):e.end_char + 50])
+                             for e, text in persons])
+        people |= title_executive(article.title, [e.text for e, _ in persons])
         for s in prepared.sentences:
             if s.doc is None:
                 continue
@@ -205,12 +208,20 @@ class Extractor:
         """Claims of sentence ``s``; ``previous`` are the article's claims so far; ``people``
         the names of the company's executives (they speak for it)."""
         claims: list[Claim] = []
+        quantities, alternatives = conversions(
+            s.text, with_word_figures(_find_quantities(s.text, language), s.text, language))
+        if not quantities:  # no figure: nothing below would be used
+            return claims
         main_key = self.registry.key(main_surface) if main_surface else None
         published = article.published_at.date() if article.published_at else None
         period, as_of = period_for(s.text, published)
         reference = find_reference(s.text, language)
-        quantities, alternatives = conversions(
-            s.text, with_word_figures(_find_quantities(s.text, language), s.text, language))
+        spoken: list[list[tuple[int, int]]] = []
+
+        def said_by() -> list[tuple[int, int]]:  # the same for every figure of the sentence
+            if not spoken:
+                spoken.append(speakers(orgs, s.text, people, main_key))
+            return spoken[0]
         for q in quantities:
             if _overlaps_org(q, orgs) or is_year(q) or is_source_count(s.text, q) or \
                     is_distractor_count(s.text, q):
@@ -258,7 +269,7 @@ class Extractor:
                 article_id=article.article_id, company=self.registry.canonical(name),
                 metric=metric, value=q.value, value_low=q.value_low, value_high=q.value_high,
                 unit=q.unit, claimed_by=claimed_by(
-                    s.text, q.start, speakers(orgs, s.text, people, main_key), q.end,
+                    s.text, q.start, said_by(), q.end,
                     (company.start, company.end) if company is not None else None),
                 sentence=s.text,
                 quantity_text=q.text, sentence_index=s.index, char_start=s.start + q.start,

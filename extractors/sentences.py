@@ -26,6 +26,28 @@ _CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(figure_words(), key=len, r
                         re.IGNORECASE)
 
 
+_FIGURE_WORDS = figure_words()
+_FIGURE_WORD = re.compile("|".join(sorted(_FIGURE_WORDS, key=len, reverse=True)), re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_WHOLE_WORDS = all(_WORD.fullmatch(w) for w in _FIGURE_WORDS)
+
+
+def _has_figure_word(sentence: str) -> bool:
+    """``_CANDIDATE.search(sentence)`` for a sentence without a digit, faster. Every figure word
+    is made of word characters only, so a match is a whole run of word characters: an ASCII run
+    matches when its lower case is a figure word (``str.lower`` is the regex's case-folding on
+    ASCII); any other run goes through the regex."""
+    if not _WHOLE_WORDS:
+        return _CANDIDATE.search(sentence) is not None
+    for word in _WORD.findall(sentence):
+        if word.isascii():
+            if word.lower() in _FIGURE_WORDS:
+                return True
+        elif _FIGURE_WORD.fullmatch(word):
+            return True
+    return False
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, stripped of surrounding blanks.
 
@@ -61,6 +83,6 @@ def is_candidate(sentence: str) -> bool:
     """True when ``sentence`` may hold a claim or a dispute: a digit, number word or cue."""
     if _DIGIT.search(sentence):  # most candidates: skip the long number-word alternation
         return True
-    if _CANDIDATE.search(sentence) or DISPUTE_CUES.search(sentence):
+    if _has_figure_word(sentence) or DISPUTE_CUES.search(sentence):
         return True
     return has_word_figure(sentence)  # "none had been sold", "with no human intervention"

@@ -100,7 +100,7 @@ def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, li
         for other in surfaces:
             if other != key and key.startswith(other + " ") and key not in brands:
                 brands[key] = other
-    patterns = [(key, re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)"))
+    patterns = [(key, surface, re.compile(r"(?<![\w$€£.])" + re.escape(surface) + r"(?!\w)"))
                 for key, surface in sorted(surfaces.items(), key=lambda kv: -len(kv[1]))]
     counts: Counter = Counter()
     first: dict[str, int] = {}
@@ -108,7 +108,9 @@ def subject_company(sentences: Sequence[tuple[int, str]], spans: Mapping[int, li
     for index, text in sentences:
         weight = _TITLE_WEIGHT if index == 0 else _LEDE_WEIGHT if index == 1 else 1.0
         taken: list[tuple[int, int]] = []
-        for key, pattern in patterns:
+        for key, surface, pattern in patterns:
+            if surface not in text:  # the pattern matches the surface exactly: no match
+                continue
             for m in pattern.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue

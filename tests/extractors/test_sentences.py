@@ -36,3 +36,13 @@ def test_sentences_candidate_words_come_from_the_number_tables():
     assert is_candidate("Roughly seventy engineers reviewed each order by hand.")
     assert is_candidate("Quarante salariés ont quitté l'entreprise.")
     assert not is_candidate("One of them left the company.")
+
+
+def test_sentences_figure_word_is_a_whole_word_in_any_case():
+    from claimwatch.extractors.sentences import _CANDIDATE, _has_figure_word
+    cases = ["Forty engineers joined Brantley last spring", "BRANTLEY HIRED FORTY ENGINEERS",
+             "Brantley's fortyish founder spoke", "Seventeenth-century maps inspired Velmora",
+             "Velmora vise la moitié du marché", "Velmora a visé zéro défaut, selon Aurélie",
+             "Velmora a vu ses ventes croître, dit Aurélie", "Quillo hired a dozen"]
+    assert [_has_figure_word(s) for s in cases] == [True, True, False, False, True, True, False, True]
+    assert all(_has_figure_word(s) == bool(_CANDIDATE.search(s)) for s in cases)
