@@ -69,10 +69,12 @@ NON_COMPANIES = frozenset(
      "arpu kpi b2b b2c ia générative ai act sec ftc doj sa sas inc corp ltd llc "
      "covid covid 19 nasdaq composite s p 500 startup start up company "
      "gmt bst cet cest est edt pst pdt aest ist utc eps pmi gdp cpi etf etfs ev evs fx roi "
-     "roe capex opex m a r d e p ict emea apac swot peg nav").split()
+     "roe capex opex m a r d e p ict emea apac swot peg nav vc vcs cogs").split()
 ) | frozenset(["series a", "series b", "series c", "series d", "series e", "gen ai",
                "ai act", "s p 500", "the company", "the startup", "start up", "covid 19",
-               "ia générative", "intelligence artificielle", "artificial intelligence"])
+               "ia générative", "intelligence artificielle", "artificial intelligence",
+               # cost lines and deal types written with "&" ("G&A", "R&D", "M&A"): keyed "g a"
+               "g a", "sg a", "r d", "m a"])
 
 def is_outlet_key(key: str) -> bool:
     """True for a news outlet's key, accents ignored ("les échos", "échos")."""

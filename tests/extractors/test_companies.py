@@ -196,3 +196,16 @@ def test_companies_ai_flag_needs_the_cue_near_the_name():
     assert not is_ai_context("Banque Rive", [
         "La start-up d'IA Lumo, qui a levé des fonds cette année auprès de plusieurs investisseurs dont "
         "la Banque Rive, recrute."])
+
+
+def test_companies_cost_lines_and_generic_investors_are_not_companies():
+    from claimwatch.extractors.pipeline import Extractor
+    from claimwatch.records import Article
+
+    text = ("Orvanta said it would cut G&A costs by $12 million next year. "
+            "VC firms put $3 billion into robotics startups in the quarter, according to the report.")
+    article = Article(article_id="a1", url="https://example.org/a1", title="Orvanta trims costs",
+                      text=text, source="example", language="en", published_at=None)
+    companies = {c.company for c in Extractor().extract(article).claims}
+    assert not companies & {"G&A", "VC"}
+    assert "Orvanta" in companies
