@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from claimwatch.extractors.metrics import count_metric_by_verb
 from claimwatch.extractors.models import Quantity
-from claimwatch.extractors.word_figures import word_metric
+from claimwatch.extractors.word_figures import clause_bounds, word_metric
 
 __all__ = ["DROP_PRODUCT_PRICES", "Figure", "classify", "clause_of", "other_kind_for"]
 
@@ -58,14 +58,7 @@ _CLAUSE_CUT = re.compile(
 
 def clause_of(sentence: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the clause holding ``sentence[start:end]``."""
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_CUT.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
-            break
-    return lo, hi
+    return clause_bounds(sentence, start, end, _CLAUSE_CUT)
 
 
 # ---------------------------------------------------------------------------- word tables

@@ -15,7 +15,7 @@ import re
 
 from claimwatch.extractors.models import Quantity
 
-__all__ = ["has_word_figure", "with_word_figures", "word_figures", "word_metric"]
+__all__ = ["clause_bounds", "has_word_figure", "with_word_figures", "word_figures", "word_metric"]
 
 _I = re.IGNORECASE
 
@@ -128,14 +128,21 @@ def word_metric(text: str) -> str | None:
     return None
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
+def clause_bounds(sentence: str, start: int, end: int, cut: re.Pattern = _CUT) -> tuple[int, int]:
+    """(start, end) of the clause of ``sentence`` holding ``sentence[start:end]``: the text between
+    the last ``cut`` match before it and the first one after it."""
     lo, hi = 0, len(sentence)
-    for m in _CUT.finditer(sentence):
+    for m in cut.finditer(sentence):
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
             hi = m.start()
             break
+    return lo, hi
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    lo, hi = clause_bounds(sentence, start, end)
     return sentence[lo:hi]
 
 
